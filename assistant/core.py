@@ -80,7 +80,7 @@ class Assistant:
         embedder = load_embedder(settings.embedder)
         index = Index.open(settings, embedder)
         retriever = Retriever(index, embedder, settings)
-        extractive = ExtractiveComposer(retriever.analyzer)
+        extractive = ExtractiveComposer(retriever)
         composer: Composer = extractive
         condenser = None
         if settings.llm:
@@ -171,8 +171,9 @@ class Assistant:
             type="meta", data={"conversation_id": conversation_id, "message_id": message_id}
         )
         language = detect_language(question)
-        hits = self.retriever.search(query, k=k or self.settings.top_k, filters=filters)
-        decision = self.retriever.answerable(query, hits)
+        retrieval = self.retriever.retrieve(query, k=k or self.settings.top_k, filters=filters)
+        hits = retrieval.hits
+        decision = self.retriever.answerable(retrieval)
 
         composition: Composition | None = None
         if decision.answerable:

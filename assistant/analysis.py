@@ -1,0 +1,129 @@
+"""Dutch text analysis for lexical retrieval and for scoring sentences in answers.
+
+Lower-casing, Dutch stop words, Snowball stemming and compound splitting: Dutch glues nouns
+together ("verhuurvergunning", "huisvestingsverordening"), so a question about a "vergunning"
+would miss a chunk that only says "verhuurvergunning". Compounds are split against the
+vocabulary of the indexed text itself (both parts must occur as words there), which needs no
+dictionary and cannot invent parts the corpus never uses. Article numbers ("12ba", "2.38")
+are kept whole as tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
+
+_TOKEN = re.compile(r"\d+(?:\.\d+)*[a-z]{0,3}|[a-zà-ÿ]+(?:['’][a-z]+)?", re.I)
+_EXTRA_STOP = {
+    "artikel", "lid", "wet", "onder", "bedoeld", "eerste", "tweede", "derde", "vierde",
+    "welk", "welke", "waarin", "staat", "gemeente", "gemeenten",
+}
+_LINKERS = ("s", "e", "en", "")
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOP
+STOPWORDS_ENGLISH = frozenset(STOPWORDS_EN) | {"dutch", "netherlands", "under", "article", "act"}
+
+# A small bilingual glossary so English questions still hit Dutch statute words lexically.
+GLOSSARY: dict[str, str] = {
+    "landlord": "verhuurder", "landlords": "verhuurder", "tenant": "huurder", "tenants": "huurder",
+    "lease": "huurovereenkomst", "tenancy": "huurovereenkomst", "rent": "huur",
+    "deposit": "waarborgsom", "permit": "vergunning", "licence": "vergunning", "license": "vergunning",
+    "municipality": "gemeente", "council": "gemeenteraad", "mayor": "burgemeester",
+    "labour": "arbeidsmigrant", "labor": "arbeidsmigrant", "migrant": "arbeidsmigrant",
+    "migrants": "arbeidsmigrant", "worker": "arbeidskracht", "workers": "arbeidskracht",
+    "employment": "arbeidsovereenkomst", "contract": "overeenkomst", "staffing": "uitlener",
+    "agency": "uitlener", "agencies": "uitlener", "hirer": "inlener", "admission": "toelating",
+    "registration": "inschrijving", "register": "inschrijving", "registered": "ingeschreven",
+    "resident": "ingezetene", "residents": "ingezetene", "fine": "boete", "fines": "boete",
+    "penalty": "boete", "fire": "brand", "smoke": "rookmelder", "alarm": "rookmelder",
+    "notification": "melding", "housing": "huisvesting", "accommodation": "verblijfsruimte",
+    "room": "ruimte", "discrimination": "discriminatie", "intimidation": "intimidatie",
+    "complaint": "meldpunt", "complaints": "meldpunt", "ordinance": "verordening",
+    "bylaw": "verordening", "weeks": "weken", "days": "dagen", "years": "jaar", "months": "maanden",
+    "security": "zekerheid", "guarantee": "zekerheid", "inspection": "inspectie", "language": "taal",
+    "information": "informatie", "written": "schriftelijk", "certificate": "verklaring",
+    "conduct": "gedrag", "enforcement": "handhaving", "supervision": "toezicht",
+    "building": "gebouw", "persons": "personen", "people": "personen", "occupancy": "personen",
+    "address": "adres", "data": "gegevens", "keep": "bewaren", "retain": "bewaren",
+    "period": "periode", "granted": "verleend", "valid": "geldig", "decide": "beslissen",
+    "decision": "beslissing", "application": "aanvraag", "apply": "aanvraag",
+    "service": "servicekosten", "charges": "servicekosten", "costs": "kosten",
+    "regional": "regio", "region": "regio", "health": "zorg", "doctor": "huisarts", "gp": "huisarts",
+    "insurance": "verzekering", "overcrowding": "overbewoning", "standard": "norm",
+}
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+class Analyzer:
+    """Tokens -> stems, with vocabulary-driven compound splitting.
+
+    `learn()` is called with the indexed texts when the BM25 side is built; queries are then
+    analysed with the same vocabulary so both sides split compounds identically.
+    """
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self.vocabulary: set[str] = set(vocabulary)
+        self._lock = threading.Lock()
+        self._stem = _stemmer()
+        self._split_cache: dict[str, tuple[str, ...]] = {}
+
+    def learn(self, texts: Iterable[str]) -> None:
+        vocab: set[str] = set()
+        for text in texts:
+            vocab.update(t for t in (m.lower() for m in _TOKEN.findall(text)) if len(t) >= 4)
+        with self._lock:
+            self.vocabulary = vocab
+            self._split_cache.clear()
+
+    def words(self, text: str) -> list[str]:
+        return [m.lower() for m in _TOKEN.findall(text)]
+
+    def split_compound(self, word: str) -> tuple[str, ...]:
+        """`verhuurvergunning` -> (`verhuur`, `vergunning`) when both parts are known words."""
+        if len(word) < 9 or word[0].isdigit():
+            return ()
+        cached = self._split_cache.get(word)
+        if cached is not None:
+            return cached
+        best: tuple[str, ...] = ()
+        vocab = self.vocabulary
+        for i in range(len(word) - 4, 3, -1):  # prefer the longest known head
+            head, tail = word[:i], word[i:]
+            if tail not in vocab or len(tail) < 4:
+                continue
+            for link in _LINKERS:
+                if link and not head.endswith(link):
+                    continue
+                stem_head = head[: len(head) - len(link)] if link else head
+                if len(stem_head) >= 4 and stem_head in vocab:
+                    best = (stem_head, tail)
+                    break
+            if best:
+                break
+        self._split_cache[word] = best
+        return best
+
+    def tokens(self, text: str, *, english: bool = False) -> list[str]:
+        """Analysed tokens (stems) for BM25; English words are glossed into Dutch."""
+        out: list[str] = []
+        stop = STOPWORDS | (STOPWORDS_ENGLISH if english else frozenset())
+        for word in self.words(text):
+            if english and word in GLOSSARY:
+                word = GLOSSARY[word]
+            if word in stop or (len(word) < 2 and not word.isdigit()):
+                continue
+            out.append(word)
+            out.extend(self.split_compound(word))
+        return self._stem.stemWords(out) if out else []
+
+    def key_terms(self, text: str, *, english: bool = False) -> list[str]:
+        """Distinct content stems of a question, in order: what an answer must be about."""
+        return list(dict.fromkeys(self.tokens(text, english=english)))

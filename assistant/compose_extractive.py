@@ -1,0 +1,186 @@
+"""Extractive answers: quote the passages that answer, mark each with `[n]`, invent nothing.
+
+Without an LLM the honest answer is the source's own words. The composer splits the top
+chunks into units (lines of a statute: leden and onderdelen; sentences of guidance), scores
+each unit by how much of the question's key terms it carries (IDF-weighted), and quotes the
+best few verbatim. A list item is preceded by its lead-in line ("3. Indien ... :") when that
+is needed to read it. Every quote is an exact substring of the cited chunk, which
+`assistant.citations.verify_quote` re-checks before anything is returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from assistant.citations import verify_quote
+from assistant.models import Citation, Hit, Language, Turn
+
+MAX_UNITS = 3
+MAX_HITS = 3
+_NUMERIC_Q = re.compile(
+    r"\b(hoeveel|hoelang|hoe lang|hoe hoog|binnen|termijn|welk bedrag|maximaal|minimaal|"
+    r"how many|how much|how long|how high|within|deadline|maximum|minimum)\b",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
+
+
+@dataclass
+class ExtractiveComposition:
+    text: str
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    note: str | None = None
+
+
+@dataclass
+class Unit:
+    hit_index: int
+    text: str
+    line_index: int
+    score: float = 0.0
+    lead_in: str | None = None
+
+
+def abstention_text(language: Language) -> str:
+    if language == "en":
+        return (
+            "The documents I can search do not answer this question. The nearest sources are "
+            "listed below; please check them, or ask the VNG support team for labour migrants "
+            "(ondersteuningsteam arbeidsmigranten)."
+        )
+    return (
+        "Dat staat niet in de documenten die ik kan doorzoeken. Hieronder staan de bronnen die "
+        "er het dichtst bij komen; controleer die zelf of leg de vraag voor aan het "
+        "ondersteuningsteam arbeidsmigranten van de VNG."
+    )
+
+
+def _body(text: str) -> str:
+    """Chunk text without its header line (document name and locator)."""
+    head, sep, rest = text.partition("\n\n")
+    return rest if sep else text
+
+
+def split_units(text: str) -> list[tuple[int, str]]:
+    """(line index, unit) pairs: each non-empty line, long lines cut into sentences."""
+    units: list[tuple[int, str]] = []
+    for i, line in enumerate(_body(text).split("\n")):
+        line = line.strip()
+        if not line or set(line) <= set("|-: "):
+            continue
+        if len(line) > 400 and not line.startswith("|"):
+            units.extend((i, s.strip()) for s in _SENTENCE_END.split(line) if s.strip())
+        else:
+            units.append((i, line))
+    return units
+
+
+def display_quote(unit: str) -> str:
+    """Drop a leading Markdown bullet so the quote reads cleanly; still verbatim."""
+    return re.sub(r"^[-*]\s+", "", unit).strip()
+
+
+class ExtractiveComposer:
+    mode = "extractive"
+
+    def __init__(self, retriever) -> None:
+        self.retriever = retriever
+
+    def _score_units(self, question: str, hits: list[Hit], language: Language) -> list[Unit]:
+        analyzer = self.retriever.analyzer
+        snap = self.retriever.snapshot()
+        terms = analyzer.key_terms(question, english=language == "en")
+        weights = {t: snap.idf(t) for t in terms}
+        total = sum(weights.values()) or 1.0
+        numeric = bool(_NUMERIC_Q.search(question))
+        units: list[Unit] = []
+        for h_index, hit in enumerate(hits[:MAX_HITS]):
+            lines = _body(hit.text).split("\n")
+            for line_index, unit in split_units(hit.text):
+                tokens = set(analyzer.tokens(unit))
+                covered = sum(w for t, w in weights.items() if t in tokens) / total
+                score = covered + 0.15 / (1 + h_index)
+                if numeric and re.search(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\b", unit):
+                    score += 0.1
+                if len(unit) < 25:
+                    score -= 0.2
+                lead = None
+                if _LIST_ITEM.match(unit):
+                    for back in range(line_index - 1, -1, -1):
+                        prev = lines[back].strip()
+                        if prev and not _LIST_ITEM.match(prev):
+                            lead = prev if len(prev) <= 500 and prev.endswith(":") else None
+                            break
+                units.append(Unit(h_index, unit, line_index, score, lead))
+        return units
+
+    def compose(
+        self, question: str, hits: list[Hit], language: Language, history: list[Turn] | None = None
+    ) -> ExtractiveComposition:
+        if not hits:
+            return ExtractiveComposition(abstention_text(language), abstained=True)
+        units = sorted(self._score_units(question, hits, language), key=lambda u: -u.score)
+        if not units or units[0].score <= 0.15:
+            return ExtractiveComposition(abstention_text(language), abstained=True)
+        best = units[0].score
+        chosen: list[Unit] = []
+        per_hit: dict[int, int] = {}
+        for unit in units:
+            if len(chosen) >= MAX_UNITS or unit.score < 0.6 * best:
+                break
+            if per_hit.get(unit.hit_index, 0) >= 2 or any(unit.text == c.text for c in chosen):
+                continue
+            chosen.append(unit)
+            per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
+        # Present in reading order per source: sources by rank, units by position.
+        chosen.sort(key=lambda u: (u.hit_index, u.line_index))
+        numbers: dict[int, int] = {}
+        citations: list[Citation] = []
+        lines: list[str] = []
+        shown_leads: set[str] = set()
+        for unit in chosen:
+            hit = hits[unit.hit_index]
+            if unit.hit_index not in numbers:
+                numbers[unit.hit_index] = len(numbers) + 1
+                quote = display_quote(unit.text)
+                if not verify_quote(quote, hit.text):
+                    continue
+                citations.append(
+                    Citation(
+                        n=numbers[unit.hit_index],
+                        source=hit.source,
+                        title=hit.title,
+                        locator=hit.locator,
+                        url=hit.url,
+                        quote=quote,
+                        chunk_id=hit.chunk_id,
+                    )
+                )
+            n = numbers[unit.hit_index]
+            where = f"{hit.title}, {hit.locator}" if hit.locator else hit.title
+            text = display_quote(unit.text)
+            if unit.lead_in and unit.lead_in not in shown_leads and verify_quote(unit.lead_in, hit.text):
+                shown_leads.add(unit.lead_in)
+                text = f"{display_quote(unit.lead_in)} … {text}"
+            lines.append(f"- {where}: “{text}” [{n}]")
+        if not citations:
+            return ExtractiveComposition(abstention_text(language), abstained=True)
+        intro = (
+            "The documents say the following (quoted in their original Dutch):"
+            if language == "en"
+            else "Dit staat er in de documenten:"
+        )
+        return ExtractiveComposition("\n".join([intro, *lines]), citations)
+
+    def stream(
+        self, question: str, hits: list[Hit], language: Language, history: list[Turn] | None = None
+    ) -> Iterator[str | ExtractiveComposition]:
+        composition = self.compose(question, hits, language, history)
+        if not composition.abstained:
+            for line in composition.text.split("\n"):
+                yield line + "\n"
+        yield composition
