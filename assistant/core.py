@@ -107,11 +107,11 @@ class Assistant:
 
     # ---- answering -------------------------------------------------------------------
     def _prepare(
-        self, question: str, conversation_id: str | None, owner: str
+        self, question: str, conversation_id: str | None, owner: str, remember: bool = True
     ) -> tuple[str, list[Turn], str]:
         """Resolve the conversation and the standalone search query for this turn."""
         history: list[Turn] = []
-        if self.store is not None:
+        if self.store is not None and remember:
             if conversation_id:
                 history = self.store.history(conversation_id, owner)
             else:
@@ -132,7 +132,9 @@ class Assistant:
         filters: Filters | None = None,
         channel: str = "cli",
         k: int | None = None,
+        remember: bool = True,
     ) -> Answer:
+        """Answer one question; `remember=False` (evaluation) stores no conversation."""
         answer: Answer | None = None
         for event in self.stream(
             question,
@@ -142,6 +144,7 @@ class Assistant:
             channel=channel,
             k=k,
             deltas=False,
+            remember=remember,
         ):
             if event.type == "done":
                 answer = Answer.model_validate(event.data["answer"])
@@ -158,6 +161,7 @@ class Assistant:
         channel: str = "cli",
         k: int | None = None,
         deltas: bool = True,
+        remember: bool = True,
     ) -> Iterator[AnswerEvent]:
         """Answer as a stream of events: meta, delta*, citations, done.
 
@@ -165,7 +169,9 @@ class Assistant:
         leaves no half message behind.
         """
         question = question.strip()
-        conversation_id, history, query = self._prepare(question, conversation_id, owner)
+        conversation_id, history, query = self._prepare(
+            question, conversation_id, owner, remember
+        )
         message_id = new_id("m")
         yield AnswerEvent(
             type="meta", data={"conversation_id": conversation_id, "message_id": message_id}
@@ -213,7 +219,7 @@ class Assistant:
             )
         answer.conversation_id = conversation_id
         answer.message_id = message_id
-        if self.store is not None:
+        if self.store is not None and remember:
             self.store.add_message(
                 conversation_id,
                 question,
