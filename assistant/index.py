@@ -8,6 +8,7 @@ server.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
@@ -106,10 +107,8 @@ class Index:
         client = _client(settings)
         name = settings.collection
         if rebuild:
-            try:
+            with contextlib.suppress(Exception):  # an absent collection is fine
                 client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - absent collection is fine
-                pass
         collection = client.get_or_create_collection(
             name,
             metadata={
