@@ -286,6 +286,10 @@ def main(argv: list[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not args.verbose:
+        # libraries that chatter at import or on recoverable input problems
+        for noisy in ("bm25s", "pypdf", "chromadb", "httpx"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
     from pydantic import ValidationError
 
     from assistant.embeddings import EmbedderError

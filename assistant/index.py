@@ -61,6 +61,7 @@ class DocState:
 
     source: str
     root: str = ""
+    path: str = ""
     hashes: dict[str, set[str]] = field(default_factory=dict)  # content hash -> chunk ids
     expected: dict[str, int] = field(default_factory=dict)  # content hash -> n_chunks
 
@@ -100,17 +101,23 @@ class Index:
         self._lock = threading.Lock()
         self._version_checked = 0.0
         self._version = ""
+        self.staging = False
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder, *, rebuild: bool = False) -> Index:
-        """Open (or create) the collection and check it was built with this embedder."""
+        """Open (or create) the collection and check it was built with this embedder.
+
+        With `rebuild`, a fresh staging collection is returned instead; `finish_rebuild()`
+        swaps it in at the end, so an interrupted rebuild leaves the old index answering.
+        """
         client = _client(settings)
         name = settings.collection
+        staging = f"{name}__rebuild"
         if rebuild:
-            with contextlib.suppress(Exception):  # an absent collection is fine
-                client.delete_collection(name)
+            with contextlib.suppress(Exception):  # leftovers of an interrupted rebuild
+                client.delete_collection(staging)
         collection = client.get_or_create_collection(
-            name,
+            staging if rebuild else name,
             metadata={
                 "embedder": embedder.id,
                 "dim": embedder.dim,
@@ -133,7 +140,21 @@ class Index:
                 f"{what}. Run `vraagbaak ingest --rebuild` to rebuild it with the configured "
                 "embedder (VRAAGBAAK_EMBEDDER)."
             )
-        return cls(settings, embedder, collection, client)
+        index = cls(settings, embedder, collection, client)
+        index.staging = rebuild
+        return index
+
+    def finish_rebuild(self) -> None:
+        """Swap a completed staging collection in place of the live one."""
+        if not self.staging:
+            return
+        name = self.settings.collection
+        with contextlib.suppress(Exception):  # no live collection yet is fine
+            self.client.delete_collection(name)
+        self.collection.modify(name=name)
+        self.collection = self.client.get_collection(name, embedding_function=None)
+        self.staging = False
+        self.bump_version()
 
     # ---- reading ---------------------------------------------------------------------
     def count(self) -> int:
@@ -144,7 +165,7 @@ class Index:
         now = time.monotonic()
         if now - self._version_checked > max_age:
             try:
-                fresh = self.client.get_collection(self.settings.collection, embedding_function=None)
+                fresh = self.client.get_collection(self.collection.name, embedding_function=None)
                 self._version = str((fresh.metadata or {}).get("version", "0"))
             except Exception as exc:  # noqa: BLE001 - keep serving the last known version
                 log.warning("could not read index version: %s", exc)
@@ -183,7 +204,12 @@ class Index:
         for cid, meta in self.metadatas():
             key = str(meta.get("doc_key") or cid.split(":", 1)[0])
             state = states.setdefault(
-                key, DocState(str(meta.get("source", "")), str(meta.get("root", "")))
+                key,
+                DocState(
+                    str(meta.get("source", "")),
+                    str(meta.get("root", "")),
+                    str(meta.get("path", "")),
+                ),
             )
             h = str(meta.get("doc_hash", ""))
             state.hashes.setdefault(h, set()).add(cid)

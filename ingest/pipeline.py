@@ -148,6 +148,7 @@ def build_records(sf: SourceFile, loaded: LoadedDocument, digest: str) -> tuple[
         "source": sf.source,
         "root": sf.root,
         "doc_key": key,
+        "path": str(sf.path.resolve()) if sf.path else "",
         "title": meta.title,
         "doc_type": meta.doc_type,
         "themes": json.dumps(meta.themes),
@@ -221,6 +222,8 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         targets = list(targets or [str(DEFAULT_CORPUS)])
+        by_key = self.index.doc_states()
+        known_paths = {s.path: (s.root, s.source) for s in by_key.values() if s.path}
         roots: dict[str, list[SourceFile]] = {}
         folders: set[str] = set()  # only a whole folder tells us what was removed
         for target in targets:
@@ -229,11 +232,13 @@ class Ingestor:
             except FileNotFoundError as exc:
                 report.failed.append((target, str(exc)))
                 continue
+            if Path(target).is_file() and str(Path(target).resolve()) in known_paths:
+                # a single file that was indexed as part of a folder keeps that identity
+                root, source = known_paths[str(Path(target).resolve())]
+                files = [SourceFile(root=root, source=source, path=Path(target))]
             roots.setdefault(root, []).extend(files)
             if Path(target).is_dir():
                 folders.add(root)
-
-        by_key = self.index.doc_states()
 
         pending: list[tuple[SourceFile, list[ChunkRecord], set[str], bool]] = []
         pending_size = 0
@@ -297,6 +302,7 @@ class Ingestor:
             bar.close()
             if changed:
                 self.index.bump_version()
+        self.index.finish_rebuild()
         report.seconds = time.perf_counter() - started
         return report
 

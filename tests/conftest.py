@@ -73,3 +73,74 @@ def corpus_assistant(corpus_settings: Settings):
     from assistant.core import Assistant
 
     return Assistant.from_settings(corpus_settings)
+
+
+SMALL_DOCS = {
+    "praktijktips/meldpunt.md": """---
+title: "Een meldpunt ongewenst verhuurgedrag inrichten"
+doc_type: praktijktip
+themes: [huisvesting, toezicht-en-handhaving]
+summary: "Stappen voor een meldpunt."
+sources: [https://wetten.overheid.nl/BWBR0048028]
+updated: 2026-11-01
+---
+# Een meldpunt ongewenst verhuurgedrag inrichten
+
+Elke gemeente moet een meldpunt hebben waar huurders ongewenst verhuurgedrag kunnen melden.
+
+## Stap 1: bereikbaarheid
+
+Het meldpunt is bereikbaar per telefoon en via een webformulier, ook in het Pools en Roemeens.
+
+## Stap 2: opvolging
+
+Meldingen over intimidatie worden binnen vijf werkdagen opgepakt door een handhaver.
+""",
+    "praktijktips/huisarts.md": """---
+title: "Huisartsenzorg voor arbeidsmigranten regelen"
+doc_type: praktijktip
+themes: [zorg-en-welzijn]
+summary: "Toegang tot de huisarts."
+sources: [https://www.arbeidsmigratieingoedebanen.nl/]
+updated: 2026-11-01
+---
+# Huisartsenzorg voor arbeidsmigranten regelen
+
+## Afspraken met zorgverzekeraars
+
+Veel arbeidsmigranten staan niet ingeschreven bij een huisarts. Onder het zorgconvenant maken
+verzekeraars afspraken met huisartsen in de buurt van grote huisvestingslocaties.
+""",
+    "publicaties/brp.md": """---
+title: "Inschrijven in de BRP en de RNI"
+doc_type: publicatie
+themes: [registratie]
+summary: "Wie moet zich waar inschrijven."
+sources: [https://www.rvig.nl/]
+updated: 2026-11-01
+---
+# Inschrijven in de BRP en de RNI
+
+## Ingezetene of niet-ingezetene
+
+Wie verwacht binnen zes maanden ten minste vier maanden in Nederland te verblijven, schrijft zich
+in als ingezetene. Wie korter blijft, kan zich inschrijven in de RNI.
+""",
+}
+
+
+@pytest.fixture()
+def small_corpus(tmp_path: Path) -> Path:
+    """A few guidance documents of different types and themes plus one real (short) statute."""
+    root = tmp_path / "corpus"
+    for rel, text in SMALL_DOCS.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    statute = LAWS / "regeling_goed_verhuurderschap_2023.md"
+    if statute.exists():
+        (root / "regelgeving").mkdir(exist_ok=True)
+        (root / "regelgeving" / statute.name).write_text(
+            statute.read_text(encoding="utf-8"), encoding="utf-8"
+        )
+    return root
