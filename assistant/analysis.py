@@ -24,6 +24,11 @@ _EXTRA_STOP = {
     "welk", "welke", "waarin", "staat", "gemeente", "gemeenten",
 }
 _LINKERS = ("s", "e", "en", "")
+_QUESTION_PHRASES = re.compile(
+    r"\b(hoe lang|hoelang|hoe vaak|hoe hoog|hoe groot|hoe snel|hoeveel|how long|how many|"
+    r"how much|how often|how high|in welk artikel|welk artikel|which article)\b",
+    re.I,
+)
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOP
 STOPWORDS_ENGLISH = frozenset(STOPWORDS_EN) | {"dutch", "netherlands", "under", "article", "act"}
 
@@ -125,5 +130,10 @@ class Analyzer:
         return self._stem.stemWords(out) if out else []
 
     def key_terms(self, text: str, *, english: bool = False) -> list[str]:
-        """Distinct content stems of a question, in order: what an answer must be about."""
+        """Distinct content stems of a question, in order: what an answer must be about.
+
+        Question phrases ("hoe lang", "how long") ask for a kind of answer; they are not
+        terms the answer must contain.
+        """
+        text = _QUESTION_PHRASES.sub(" ", text)
         return list(dict.fromkeys(self.tokens(text, english=english)))

@@ -19,11 +19,22 @@ from assistant.models import Citation, Hit, Language, Turn
 
 MAX_UNITS = 3
 MAX_HITS = 3
-_NUMERIC_Q = re.compile(
-    r"\b(hoeveel|hoelang|hoe lang|hoe hoog|binnen|termijn|welk bedrag|maximaal|minimaal|"
-    r"how many|how much|how long|how high|within|deadline|maximum|minimum)\b",
+_NUMBER_WORDS = r"\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|dertig|half"
+_DURATION_Q = re.compile(
+    r"\b(hoe ?lang|binnen hoeveel|binnen welke|welke termijn|termijn|hoe snel|uiterlijk|"
+    r"how long|within how|how soon|deadline|period)\b",
     re.I,
 )
+_DURATION = re.compile(
+    rf"\b({_NUMBER_WORDS})\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|werkdagen|uur)\b",
+    re.I,
+)
+_AMOUNT_Q = re.compile(
+    r"\b(hoeveel|hoe hoog|hoe groot|welk bedrag|bedrag|boete|maximaal|minimaal|"
+    r"how many|how much|how high|amount|fine|maximum|minimum)\b",
+    re.I,
+)
+_AMOUNT = re.compile(rf"€\s?\d|\b({_NUMBER_WORDS})\b|\bcategorie\b|\bprocent\b|%", re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
 
@@ -96,7 +107,8 @@ class ExtractiveComposer:
         terms = analyzer.key_terms(question, english=language == "en")
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
-        numeric = bool(_NUMERIC_Q.search(question))
+        wants_duration = bool(_DURATION_Q.search(question))
+        wants_amount = bool(_AMOUNT_Q.search(question))
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             lines = _body(hit.text).split("\n")
@@ -104,7 +116,10 @@ class ExtractiveComposer:
                 tokens = set(analyzer.tokens(unit))
                 covered = sum(w for t, w in weights.items() if t in tokens) / total
                 score = covered + 0.15 / (1 + h_index)
-                if numeric and re.search(r"\d|\b(een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf)\b", unit):
+                # the kind of answer asked for: a duration or an amount
+                if wants_duration and _DURATION.search(unit):
+                    score += 0.25
+                elif wants_amount and _AMOUNT.search(unit):
                     score += 0.1
                 if len(unit) < 25:
                     score -= 0.2

@@ -27,7 +27,7 @@ _WORD = re.compile(r"\w+")
 
 def is_follow_up(question: str) -> bool:
     words = _WORD.findall(question)
-    if len(words) <= 4:
+    if len(words) <= 3:
         return True
     if _CONNECTIVE.match(question.strip()):
         return True
