@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,22 @@ def test_corpus_stats_counts_doc_types_and_tip_themes(broken_corpus: Path) -> No
 def test_shipped_corpus_has_no_errors() -> None:
     errors = [str(p) for p in check_corpus(CORPUS) if p.severity == "error"]
     assert errors == [], "\n".join(errors)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    sorted((Path(__file__).parent / "data").glob("corpus-questions*.jsonl")),
+    ids=lambda p: p.name,
+)
+def test_question_quotes_occur_in_their_documents(questions: Path) -> None:
+    """Every answerable question's quote is verbatim (whitespace-collapsed) in its document."""
+    missing = []
+    for line in questions.read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        if not item["answerable"]:
+            assert item["quote"] is None and item["source_file"] is None, item["id"]
+            continue
+        text = " ".join((CORPUS / item["source_file"]).read_text(encoding="utf-8").split())
+        if " ".join(item["quote"].split()) not in text:
+            missing.append(item["id"])
+    assert missing == [], f"quotes not found in their source_file: {missing}"
