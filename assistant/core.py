@@ -182,10 +182,12 @@ class Assistant:
         decision = self.retriever.answerable(retrieval)
 
         composition: Composition | None = None
+        streamed: list[str] = []
         if decision.answerable:
             if deltas:
                 for part in self.composer.stream(question, hits, language, history):
                     if isinstance(part, str):
+                        streamed.append(part)
                         yield AnswerEvent(type="delta", data={"text": part})
                     else:
                         composition = part
@@ -217,6 +219,10 @@ class Assistant:
                 mode=self.composer.mode if composition.note is None else "extractive",
                 note=composition.note,
             )
+            if deltas and "".join(streamed).strip() != composition.text.strip():
+                # The composer fell back (or dropped a citation) after streaming: what was
+                # streamed is superseded by the final text.
+                yield AnswerEvent(type="delta", data={"text": composition.text, "replace": True})
         answer.conversation_id = conversation_id
         answer.message_id = message_id
         if self.store is not None and remember:
