@@ -196,6 +196,7 @@ class ExtractiveComposer:
     ) -> Iterator[str | ExtractiveComposition]:
         composition = self.compose(question, hits, language, history)
         if not composition.abstained:
-            for line in composition.text.split("\n"):
-                yield line + "\n"
+            lines = composition.text.split("\n")
+            for i, line in enumerate(lines):
+                yield line + ("\n" if i < len(lines) - 1 else "")
         yield composition

@@ -142,10 +142,19 @@ class ConversationStore:
         search_query: str = "",
         channel: str = "",
         message_id: str | None = None,
+        owner: str | None = None,
     ) -> str:
+        """Store one answered question; with `owner`, create the conversation in the same
+        transaction if it does not exist yet (so a failed answer leaves no empty conversation)."""
         mid = message_id or new_id("m")
         chunk_ids = [c.chunk_id for c in answer.citations]
         with self._tx() as db:
+            if owner is not None:
+                db.execute(
+                    "INSERT OR IGNORE INTO conversations(id, owner, external_key, created_at) "
+                    "VALUES (?,?,NULL,?)",
+                    (conversation_id, owner, time.time()),
+                )
             db.execute(
                 "INSERT INTO messages(id, conversation_id, question, search_query, answer, "
                 "abstained, chunk_ids, channel, created_at) VALUES (?,?,?,?,?,?,?,?,?)",

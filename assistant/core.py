@@ -111,11 +111,9 @@ class Assistant:
     ) -> tuple[str, list[Turn], str]:
         """Resolve the conversation and the standalone search query for this turn."""
         history: list[Turn] = []
-        if self.store is not None and remember:
-            if conversation_id:
-                history = self.store.history(conversation_id, owner)
-            else:
-                conversation_id = self.store.create(owner)
+        if self.store is not None and remember and conversation_id:
+            history = self.store.history(conversation_id, owner)
+        # a new conversation is only written together with its first answered message
         conversation_id = conversation_id or new_id("c")
         if self.condenser is not None and history:
             query = self.condenser(question, history)
@@ -233,6 +231,7 @@ class Assistant:
                 search_query=query,
                 channel=channel,
                 message_id=message_id,
+                owner=owner,
             )
         yield AnswerEvent(
             type="citations",

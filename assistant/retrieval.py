@@ -27,7 +27,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from assistant.analysis import Analyzer
+from assistant.analysis import Analyzer, gloss_english
 from assistant.config import Settings
 from assistant.embeddings import Embedder
 from assistant.index import Index
@@ -94,7 +94,8 @@ class Retrieval:
 
     query: str
     hits: list[Hit]
-    query_vector: np.ndarray | None
+    query_vectors: np.ndarray | None
+    """One row per query variant (the question; for English also its Dutch-glossed form)."""
     english: bool
 
 
@@ -198,16 +199,19 @@ class Retriever:
 
     # ---- scoring -------------------------------------------------------------------------
     def dense_scores(
-        self, query_vector: np.ndarray, snap: Snapshot, depth: int, filters: Filters | None
+        self, query_vectors: np.ndarray, snap: Snapshot, depth: int, filters: Filters | None
     ) -> list[tuple[int, float]]:
-        """Dense candidates from Chroma (the vector store does the ANN search)."""
-        results = self.index.query(query_vector, depth, where_clause(filters))
-        out = []
-        for cid, sim in results:
-            pos = snap.position.get(cid)
-            if pos is not None:
-                out.append((pos, sim))
-        return out
+        """Dense candidates from Chroma (the vector store does the ANN search).
+
+        With several query variants a chunk keeps its best similarity over them.
+        """
+        best: dict[int, float] = {}
+        for vector in np.atleast_2d(query_vectors):
+            for cid, sim in self.index.query(vector, depth, where_clause(filters)):
+                pos = snap.position.get(cid)
+                if pos is not None and sim > best.get(pos, -1.0):
+                    best[pos] = sim
+        return sorted(best.items(), key=lambda kv: -kv[1])[:depth]
 
     def bm25_scores(self, tokens: list[str], snap: Snapshot, mask: np.ndarray | None) -> np.ndarray:
         if snap.bm25 is None or not tokens:
@@ -230,17 +234,20 @@ class Retriever:
         english = detect_language(query) == "en"
         if not snap.ids:
             return Retrieval(query, [], None, english)
-        qvec = self.embedder.embed_queries([query])[0] if mode != "bm25" else None
-        ranked = self.rank(query, snap, filters, qvec, mode=mode)
+        qvecs = None
+        if mode != "bm25":
+            variants = [query, gloss_english(query)] if english else [query]
+            qvecs = self.embedder.embed_queries(variants)
+        ranked = self.rank(query, snap, filters, qvecs, mode=mode)
         hits = [self._hit(snap, pos, score, rank) for rank, (pos, score) in enumerate(ranked[:k], 1)]
-        return Retrieval(query, hits, qvec, english)
+        return Retrieval(query, hits, qvecs, english)
 
     def rank(
         self,
         query: str,
         snap: Snapshot,
         filters: Filters | None,
-        qvec: np.ndarray | None,
+        qvecs: np.ndarray | None,
         *,
         mode: str = "hybrid",
     ) -> list[tuple[int, float]]:
@@ -248,13 +255,13 @@ class Retriever:
         english = detect_language(query) == "en"
         mask = snap.mask(filters)
         fused: dict[int, float] = {}
-        if qvec is not None:
-            dense = self.dense_scores(qvec, snap, depth, filters)
+        if qvecs is not None:
+            dense = self.dense_scores(qvecs, snap, depth, filters)
             if mode == "dense":
                 return dense
             for rank, (pos, _sim) in enumerate(dense, 1):
                 fused[pos] = fused.get(pos, 0.0) + self.dense_weight / (RRF_K + rank)
-        tokens = self.analyzer.tokens(query, english=english)
+        tokens = self.analyzer.tokens(query, english=english, query=True)
         scores = self.bm25_scores(tokens, snap, mask)
         top = np.argsort(-scores)[:depth]
         top = [int(i) for i in top if scores[i] > 0]
@@ -305,10 +312,10 @@ class Retriever:
         if not retrieval.hits:
             return Decision(False, 0.0, "no results")
         snap = self.snapshot()
-        qvec = retrieval.query_vector
-        if qvec is None:
-            qvec = self.embedder.embed_queries([retrieval.query])[0]
+        qvecs = retrieval.query_vectors
+        if qvecs is None:
+            qvecs = self.embedder.embed_queries([retrieval.query])
         positions = [snap.position[h.chunk_id] for h in retrieval.hits if h.chunk_id in snap.position]
-        sims = snap.vectors[positions] @ qvec if positions else np.zeros(0)
+        sims = (snap.vectors[positions] @ np.atleast_2d(qvecs).T).max(axis=1) if positions else np.zeros(0)
         terms = self.analyzer.key_terms(retrieval.query, english=retrieval.english)
         return self.abstention.decide(retrieval, sims, terms, self.analyzer)

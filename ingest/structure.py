@@ -22,7 +22,7 @@ _DIVISION = re.compile(
     re.I,
 )
 _LID = re.compile(r"^\s{0,3}(?P<num>[0-9]{1,2}[a-z]?)\.\s+\S")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:https?://|/|#)[^)\s]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _BARE_ARTICLE_LINE = re.compile(r"^Artikel\s+[0-9]+(?:\.[0-9]+)*[a-z]{0,3}\.?(?:\s+.{0,120})?$")
 
 

