@@ -19,6 +19,9 @@ from assistant.models import Citation, Hit, Language, Turn
 
 MAX_UNITS = 3
 MAX_HITS = 3
+MIN_UNIT_SCORE = 0.175
+"""Below this, no sentence of the top passages carries enough of the question to quote as an
+answer (calibrated with the abstention threshold, see assistant/abstention.py)."""
 _NUMBER_WORDS = r"\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|dertig|half"
 _DURATION_Q = re.compile(
     r"\b(hoe ?lang|binnen hoeveel|binnen welke|welke termijn|termijn|hoe snel|uiterlijk|"
@@ -35,6 +38,26 @@ _AMOUNT_Q = re.compile(
     re.I,
 )
 _AMOUNT = re.compile(rf"€\s?\d|\b({_NUMBER_WORDS})\b|\bcategorie\b|\bprocent\b|%", re.I)
+_QUANTITY_Q = re.compile(
+    r"\b(hoeveel|hoe hoog|hoe groot|wat kost|wat kosten|welk bedrag|how many|how much|"
+    r"how high|what does .{1,40} cost)\b",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"€\s?\d|\d[\d.,]*\s*(%|procent|euro|personen|m²|m2|dagen|weken|maanden|jaar)|"
+    r"\b\d{2,}\b|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|"
+    r"honderd|duizend)\b|\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"\b(artikel(en)?|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|afdeling|tabel|§)\s*[\d.]+[a-z]*",
+    re.I,
+)
+
+
+def answers_quantity(text: str) -> bool:
+    """Does a passage state a quantity? Article and table numbers do not count."""
+    return bool(_QUANTITY.search(_REFERENCE.sub(" ", text)))
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
 
@@ -139,7 +162,7 @@ class ExtractiveComposer:
         if not hits:
             return ExtractiveComposition(abstention_text(language), abstained=True)
         units = sorted(self._score_units(question, hits, language), key=lambda u: -u.score)
-        if not units or units[0].score <= 0.15:
+        if not units or units[0].score < MIN_UNIT_SCORE:
             return ExtractiveComposition(abstention_text(language), abstained=True)
         best = units[0].score
         chosen: list[Unit] = []
@@ -151,6 +174,10 @@ class ExtractiveComposer:
                 continue
             chosen.append(unit)
             per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
+        if _QUANTITY_Q.search(question) and not any(answers_quantity(u.text) for u in chosen):
+            # "Hoeveel ...?" answered by passages that state no quantity: the documents do
+            # not give the number asked for, so quoting them would only look like an answer.
+            return ExtractiveComposition(abstention_text(language), abstained=True)
         # Present in reading order per source: sources by rank, units by position.
         chosen.sort(key=lambda u: (u.hit_index, u.line_index))
         numbers: dict[int, int] = {}

@@ -54,15 +54,26 @@ def _short_law_name(title: str, meta: dict[str, Any], statute: Statute | None) -
     return paren.group(1).strip() if paren else title
 
 
+def _self_reference(text: str) -> str | None:
+    """The BWB id a statute export links to most: its own (articles refer to each other)."""
+    ids = re.findall(r"jci1\.3:c:(BWBR\d{7})", text)
+    if not ids:
+        return None
+    best = max(set(ids), key=ids.count)
+    return best if ids.count(best) >= 3 else None
+
+
 def resolve_metadata(
     source: str,
     front: dict[str, Any],
     body_title: str,
     is_regulation: bool,
+    text: str = "",
 ) -> DocMeta:
     warnings: list[str] = []
     path = PurePosixPath(source)
-    title = str(front.get("title") or body_title or path.stem.replace("_", " ").replace("-", " "))
+    fallback = path.stem.replace("_", " ").replace("-", " ")
+    title = str(front.get("title") or body_title or fallback)
     title = re.sub(r"\s+", " ", title).strip()
 
     doc_type = front.get("doc_type")
@@ -79,6 +90,8 @@ def resolve_metadata(
 
     bwb_id = front.get("bwb_id") or front.get("identifier")
     bwb_id = str(bwb_id) if bwb_id and re.fullmatch(r"BWBR\d{7}", str(bwb_id)) else None
+    if not bwb_id and is_regulation and not front.get("doc_type"):
+        bwb_id = _self_reference(text)
     statute = by_bwb_id(bwb_id) or by_name(f"{title} {body_title}")
     if statute and not bwb_id and is_regulation:
         bwb_id = statute.bwb_id

@@ -31,11 +31,11 @@ from assistant.taxonomy import THEMES, theme_key
 from ingest.chunking import MAX_CHARS, Chunk, guidance_chunks, regulation_chunks
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedDocument, LoadError, load_bytes, load_url
 from ingest.metadata import resolve_metadata
-from ingest.structure import _ARTICLE, is_regulation_text, parse_headings
+from ingest.structure import _ARTICLE, is_regulation_text, parse_headings, parse_regulation
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 """Part of every content hash: changing the chunker re-chunks everything on the next ingest."""
 
 SKIP_NAMES = {"readme.md", "license", "license.md", ".ds_store"}
@@ -136,7 +136,9 @@ def build_records(sf: SourceFile, loaded: LoadedDocument, digest: str) -> tuple[
     front = loaded.meta
     as_articles = _wants_articles(front, loaded.text)
     body_title, _ = parse_headings(loaded.text)
-    meta = resolve_metadata(sf.source, front, body_title, as_articles)
+    if as_articles and not body_title:
+        body_title = parse_regulation(loaded.text).title  # statute titles sit at any level
+    meta = resolve_metadata(sf.source, front, body_title, as_articles, loaded.text)
     if as_articles:
         chunks: list[Chunk] = regulation_chunks(loaded.text, meta.law_name or meta.title)
     else:
