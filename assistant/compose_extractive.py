@@ -141,7 +141,7 @@ class ExtractiveComposer:
                 score = covered + 0.15 / (1 + h_index)
                 # the kind of answer asked for: a duration or an amount
                 if wants_duration and _DURATION.search(unit):
-                    score += 0.25
+                    score += 0.4
                 elif wants_amount and _AMOUNT.search(unit):
                     score += 0.1
                 if len(unit) < 25:

@@ -37,6 +37,7 @@ from assistant.statutes import mentioned
 from assistant.taxonomy import theme_key
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG on import
 
 _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I

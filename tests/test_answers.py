@@ -39,9 +39,15 @@ def check_contract(answer, assistant):
             "acht weken",
         ),
         (
-            "Hoe lang wordt een toelating van een uitlener verleend?",
-            "Artikel 12",
-            "vier jaar",
+            "Hoe lang moeten uitleners de gegevens over een ter beschikking gestelde "
+            "arbeidskracht bewaren?",
+            "Artikel 12c",
+            "zeven jaar",
+        ),
+        (
+            "Welke financiële zekerheid moet een uitlener stellen voor een toelating?",
+            "Artikel 12p",
+            "€ 100.000",
         ),
     ],
 )
@@ -78,6 +84,7 @@ def test_unanswerable_question_abstains_with_nearest_sources(laws_assistant):
 
 def test_conversation_history_feeds_follow_up(laws_assistant):
     first = laws_assistant.ask("Hoe lang wordt een toelating van een uitlener verleend?", owner="t1")
+    assert any(h.locator.startswith("Artikel 12i") for h in first.hits[:5])
     follow = laws_assistant.ask(
         "En een voorlopige?", conversation_id=first.conversation_id, owner="t1"
     )

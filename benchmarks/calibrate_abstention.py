@@ -1,0 +1,84 @@
+"""Sweep the answerability threshold on labelled question sets and print the trade-off.
+
+For every item with an `answerable` label it records the top second-stage score (the signal
+`assistant/abstention.py` thresholds) and whether the extractive composer would still abstain
+at sentence level, then prints, per candidate threshold, the share of unanswerable questions
+abstained on and the share of answerable ones wrongly refused. Pick the threshold where wrong
+refusals stay acceptable (the shipped one targets about 10 %) and set it in
+`assistant/abstention.py` (`CALIBRATION`) or per deployment with VRAAGBAAK_ABSTAIN_THRESHOLD.
+
+Usage: python benchmarks/calibrate_abstention.py [--data-dir DIR] [--sets laws-dev,laws-extra,corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from retrieval import SETS, SOURCES, read  # noqa: E402
+
+from assistant.config import Settings  # noqa: E402
+from assistant.core import Assistant  # noqa: E402
+from ingest.pipeline import Ingestor  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data-dir")
+    parser.add_argument("--sets", default=",".join(SETS))
+    args = parser.parse_args()
+    base = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="vraagbaak-cal-"))
+    rows: list[tuple[bool, float, bool, bool]] = []  # answerable, score, english, composer ok
+    assistants: dict[str, Assistant] = {}
+    for name in args.sets.split(","):
+        path, source = SETS[name]
+        if source not in assistants:
+            settings = Settings(_env_file=None, data_dir=base / source)
+            Ingestor(settings).run([str(SOURCES[source])], progress=False)
+            assistants[source] = Assistant.from_settings(settings)
+        assistant = assistants[source]
+        for item in read(path):
+            if "answerable" not in item:
+                continue
+            retrieval = assistant.retriever.retrieve(item["question"], k=assistant.settings.top_k)
+            score = retrieval.hits[0].score if retrieval.hits else 0.0
+            language = "en" if retrieval.english else "nl"
+            composed = assistant.composer.compose(item["question"], retrieval.hits, language, [])
+            rows.append((bool(item["answerable"]), score, retrieval.english, not composed.abstained))
+    y = np.array([r[0] for r in rows])
+    scores = np.array([r[1] for r in rows])
+    english = np.array([r[2] for r in rows])
+    composer_ok = np.array([r[3] for r in rows])
+    from assistant.retrieval import Scoring
+
+    adjusted = scores + np.where(english, Scoring().bm25, 0.0)  # the English offset, see abstention.py
+    sweep = []
+    for threshold in np.quantile(adjusted[y], np.linspace(0.0, 0.5, 21)):
+        answers = (adjusted >= threshold) & composer_ok
+        sweep.append(
+            {
+                "threshold": round(float(threshold), 4),
+                "abstention_acc": round(float(np.mean(~answers[~y])), 3) if (~y).any() else None,
+                "false_abstention_rate": round(float(np.mean(~answers[y])), 3),
+            }
+        )
+    json.dump(
+        {"n_answerable": int(y.sum()), "n_unanswerable": int((~y).sum()), "sweep": sweep},
+        sys.stdout,
+        indent=2,
+    )
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
