@@ -33,7 +33,7 @@ _DURATION = re.compile(
     re.I,
 )
 _AMOUNT_Q = re.compile(
-    r"\b(hoeveel|hoe hoog|hoe groot|welk bedrag|bedrag|boete|maximaal|minimaal|"
+    r"\b(hoeveel|hoe hoog|hoe groot|welk bedrag|bedrag|boete|maximaal|minimaal|kost|kosten|cost|"
     r"how many|how much|how high|amount|fine|maximum|minimum)\b",
     re.I,
 )
@@ -49,15 +49,27 @@ _QUANTITY = re.compile(
     r"honderd|duizend)\b|\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b",
     re.I,
 )
+_MONEY_Q = re.compile(
+    r"\b(kost|kosten|kostte|bedrag|prijs|tarief|leges|vergoeding|boete|euro|cost|costs|fee|fees|"
+    r"price|how much does)\b",
+    re.I,
+)
+_MONEY = re.compile(
+    r"€\s?\d|\d[\d.,]*\s*euro\b|\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I
+)
 _REFERENCE = re.compile(
     r"\b(artikel(en)?|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|afdeling|tabel|§)\s*[\d.]+[a-z]*",
     re.I,
 )
 
 
-def answers_quantity(text: str) -> bool:
-    """Does a passage state a quantity? Article and table numbers do not count."""
-    return bool(_QUANTITY.search(_REFERENCE.sub(" ", text)))
+def answers_quantity(text: str, money: bool = False) -> bool:
+    """Does a passage state a quantity (an amount of money, for cost questions)?
+
+    Article and table numbers do not count.
+    """
+    text = _REFERENCE.sub(" ", text)
+    return bool((_MONEY if money else _QUANTITY).search(text))
 _LIST_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
 
@@ -174,10 +186,21 @@ class ExtractiveComposer:
                 continue
             chosen.append(unit)
             per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
-        if _QUANTITY_Q.search(question) and not any(answers_quantity(u.text) for u in chosen):
-            # "Hoeveel ...?" answered by passages that state no quantity: the documents do
-            # not give the number asked for, so quoting them would only look like an answer.
-            return ExtractiveComposition(abstention_text(language), abstained=True)
+        if _QUANTITY_Q.search(question):
+            money = bool(_MONEY_Q.search(question))
+            if not any(answers_quantity(u.text, money) for u in chosen):
+                # The number is often in a neighbouring lid of a passage we chose ("De
+                # vergoeding bedraagt ... € 3.611"): take the best such sentence from those
+                # passages. If none states one, the documents do not give the number asked
+                # for, and quoting them would only look like an answer.
+                hits_used = {u.hit_index for u in chosen}
+                extra = [
+                    u for u in units
+                    if u.hit_index in hits_used and u not in chosen and answers_quantity(u.text, money)
+                ]
+                if not extra:
+                    return ExtractiveComposition(abstention_text(language), abstained=True)
+                chosen.append(extra[0])
         # Present in reading order per source: sources by rank, units by position.
         chosen.sort(key=lambda u: (u.hit_index, u.line_index))
         numbers: dict[int, int] = {}

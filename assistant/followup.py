@@ -38,4 +38,6 @@ def standalone_query(question: str, history: list[Turn]) -> str:
     if not history or not is_follow_up(question):
         return question
     previous = history[-1].search_query or history[-1].question
+    # keep the subject, not the whole thread: a long chain of follow-ups must not grow forever
+    previous = " ".join(previous.split()[-30:])
     return f"{previous} {question}"

@@ -175,8 +175,9 @@ class Retriever:
     # ---- the lexical snapshot ------------------------------------------------------------
     def _cache_path(self, version: str):
         where = self.settings.chroma_url or str(self.settings.chroma_path.resolve())
-        tag = hashlib.sha1(f"{where}|{self.settings.collection}|{version}|{SNAPSHOT_FORMAT}".encode()).hexdigest()[:16]
-        return self.settings.cache_dir / f"lexical-{tag}.pkl"
+        collection = hashlib.sha1(f"{where}|{self.settings.collection}".encode()).hexdigest()[:12]
+        tag = hashlib.sha1(f"{version}|{SNAPSHOT_FORMAT}".encode()).hexdigest()[:12]
+        return self.settings.cache_dir / f"lexical-{collection}-{tag}.pkl"
 
     def snapshot(self) -> Snapshot:
         version = self.index.version()
@@ -233,7 +234,8 @@ class Retriever:
         log.info("built retrieval snapshot (%d chunks) in %.2fs", len(chunks), time.perf_counter() - started)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            for old in path.parent.glob("lexical-*.pkl"):
+            collection_prefix = path.name.rsplit("-", 1)[0]
+            for old in path.parent.glob(f"{collection_prefix}-*.pkl"):  # this collection's only
                 old.unlink(missing_ok=True)
             tmp = path.with_suffix(".tmp")
             with tmp.open("wb") as fh:
