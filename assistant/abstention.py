@@ -68,7 +68,7 @@ class AbstentionModel:
         from assistant.retrieval import Decision
 
         sim, coverage = self.features(retrieval, sims, terms, analyzer)
-        score = retrieval.hits[0].score if retrieval.hits else 0.0
+        score = max((h.score for h in retrieval.hits), default=0.0)  # a reranker may reorder
         threshold = self.threshold
         if retrieval.english:
             # English questions get no Dutch-BM25 term in the score (retrieval.Scoring), so

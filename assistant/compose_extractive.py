@@ -214,17 +214,7 @@ class ExtractiveComposer:
                 quote = display_quote(unit.text)
                 if not verify_quote(quote, hit.text):
                     continue
-                citations.append(
-                    Citation(
-                        n=numbers[unit.hit_index],
-                        source=hit.source,
-                        title=hit.title,
-                        locator=hit.locator,
-                        url=hit.url,
-                        quote=quote,
-                        chunk_id=hit.chunk_id,
-                    )
-                )
+                citations.append(Citation.from_hit(numbers[unit.hit_index], hit, quote))
             n = numbers[unit.hit_index]
             where = f"{hit.title}, {hit.locator}" if hit.locator else hit.title
             text = display_quote(unit.text)

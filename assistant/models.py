@@ -71,6 +71,19 @@ class Citation(BaseModel):
     quote: str
     chunk_id: str
 
+    @classmethod
+    def from_hit(cls, n: int, hit: Hit, quote: str) -> Citation:
+        """Cite `hit` as source `n` with a quote the caller has verified against its text."""
+        return cls(
+            n=n,
+            source=hit.source,
+            title=hit.title,
+            locator=hit.locator,
+            url=hit.url,
+            quote=quote,
+            chunk_id=hit.chunk_id,
+        )
+
 
 class Answer(BaseModel):
     """The `ask` shape. `hits` are the nearest sources (shown in full when abstaining)."""

@@ -289,17 +289,7 @@ def finish(
         if quote is None:
             continue
         keep[new] = len(keep) + 1
-        citations.append(
-            Citation(
-                n=keep[new],
-                source=hit.source,
-                title=hit.title,
-                locator=hit.locator,
-                url=hit.url,
-                quote=quote,
-                chunk_id=hit.chunk_id,
-            )
-        )
+        citations.append(Citation.from_hit(keep[new], hit, quote))
     if len(keep) != len(by_answer_number) or any(k != v for k, v in keep.items()):
         text = _renumber(text, keep).strip()
     abstained = not citations or is_refusal(text)

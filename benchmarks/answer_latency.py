@@ -37,14 +37,15 @@ def bulk_up(index: Index, target: int, seed: int = 7) -> int:
     rng = random.Random(seed)
     nprng = np.random.default_rng(seed)
     real = index.all_chunks(include_embeddings=True)
+    start = index.count()
     added = 0
     batch: list[ChunkRecord] = []
     vectors: list[np.ndarray] = []
     copy = 0
-    while index.count() + added + len(batch) < target:
+    while start + added + len(batch) < target:
         copy += 1
         for chunk in real:
-            if index.count() + added + len(batch) >= target:
+            if start + added + len(batch) >= target:
                 break
             header, _, body = chunk.text.partition("\n\n")
             lines = body.split("\n")
