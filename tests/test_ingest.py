@@ -182,3 +182,46 @@ def test_kill_9_during_ingest_leaves_a_working_index_and_next_run_completes(
     states = index.doc_states()
     assert all(s.complete_hash() for s in states.values())
     assert index.count() >= total_v1 - 5
+
+
+def test_ingest_a_url_from_a_loopback_server(make_settings):
+    """`vraagbaak ingest URL`: fetched, typed by Content-Type, indexed under the URL as source."""
+    import http.server
+    import threading
+
+    page = (
+        b"<html><head><title>Handreiking logiesgebouwen</title></head><body><main>"
+        b"<h1>Handreiking logiesgebouwen</h1><h2>Gebruiksmelding</h2>"
+        b"<p>Meld het gebruik van een logiesgebouw ten minste vier weken vooraf.</p>"
+        b"</main></body></html>"
+    )
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server API
+            if self.path != "/handreiking":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        settings = make_settings()
+        report = run(settings, f"{base}/handreiking", f"{base}/bestaat-niet")
+        assert report.added == [f"{base}/handreiking"]
+        assert [s for s, _ in report.failed] == [f"{base}/bestaat-niet"]
+        hits = Assistant.from_settings(settings).search("gebruiksmelding logiesgebouw", k=1)
+        assert hits[0].source == f"{base}/handreiking"
+        assert hits[0].url == f"{base}/handreiking"
+        assert hits[0].title == "Handreiking logiesgebouwen"
+        assert hits[0].locator == "Gebruiksmelding"
+    finally:
+        server.shutdown()
