@@ -31,15 +31,16 @@ _QUESTION_PHRASES = re.compile(
 )
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOP
 # bm25s's English list has only 33 words; questions need the interrogatives and auxiliaries too
-STOPWORDS_ENGLISH = frozenset(STOPWORDS_EN) | frozenset(
+_ENGLISH_FUNCTION_WORDS = (
     "what which who whom whose when where why how does do did done doing have has had having "
     "been being can could may might must shall should would am were i me my we our you your he "
     "him his she her its them than too very so any all some each every other about above after "
     "again against before below between during from further here once only own same through "
     "under until up down out off over more most much many few both nor just also yet still "
     "there's it's what's get gets got make makes made need needs want wants currently far "
-    "dutch netherlands article act law".split()
+    "dutch netherlands article act law"
 )
+STOPWORDS_ENGLISH = frozenset(STOPWORDS_EN) | frozenset(_ENGLISH_FUNCTION_WORDS.split())
 
 # A small bilingual glossary so English questions still hit Dutch statute words lexically.
 GLOSSARY: dict[str, str] = {

@@ -158,6 +158,10 @@ class ExtractiveComposer:
                     score += 0.1
                 if len(unit) < 25:
                     score -= 0.2
+                if unit.rstrip().endswith(":"):
+                    # a lead-in ("Kort samengevat:") says nothing without its list; its list
+                    # items carry it along as their lead-in instead
+                    score -= 0.3
                 lead = None
                 if _LIST_ITEM.match(unit):
                     for back in range(line_index - 1, -1, -1):
