@@ -70,7 +70,10 @@ def answers_quantity(text: str, money: bool = False) -> bool:
     """
     text = _REFERENCE.sub(" ", text)
     return bool((_MONEY if money else _QUANTITY).search(text))
-_LIST_ITEM = re.compile(r"^\s*(?:[-*]\s+)?(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+", re.I)
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-*]\s+(?:(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+)?|(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+)",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
 
 
@@ -89,6 +92,8 @@ class Unit:
     line_index: int
     score: float = 0.0
     lead_in: str | None = None
+    items: list[str] = field(default_factory=list)
+    """For a lead-in line ending in ":", the list items that follow it (quoted with it)."""
 
 
 def abstention_text(language: Language) -> str:
@@ -158,10 +163,19 @@ class ExtractiveComposer:
                     score += 0.1
                 if len(unit) < 25:
                     score -= 0.2
+                items: list[str] = []
                 if unit.rstrip().endswith(":"):
-                    # a lead-in ("Kort samengevat:") says nothing without its list; its list
-                    # items carry it along as their lead-in instead
-                    score -= 0.3
+                    # a lead-in ("drie onderwerpen:") says nothing without its list: quote the
+                    # list with it, or drop it when no list follows
+                    for nxt in lines[line_index + 1 :]:
+                        nxt = nxt.strip()
+                        if not nxt:
+                            continue
+                        if not _LIST_ITEM.match(nxt) or len(items) == 4:
+                            break
+                        items.append(nxt)
+                    if not items:
+                        score -= 0.3
                 lead = None
                 if _LIST_ITEM.match(unit):
                     for back in range(line_index - 1, -1, -1):
@@ -169,7 +183,7 @@ class ExtractiveComposer:
                         if prev and not _LIST_ITEM.match(prev):
                             lead = prev if len(prev) <= 500 and prev.endswith(":") else None
                             break
-                units.append(Unit(h_index, unit, line_index, score, lead))
+                units.append(Unit(h_index, unit, line_index, score, lead, items))
         return units
 
     def compose(
@@ -225,7 +239,9 @@ class ExtractiveComposer:
             if unit.lead_in and unit.lead_in not in shown_leads and verify_quote(unit.lead_in, hit.text):
                 shown_leads.add(unit.lead_in)
                 text = f"{display_quote(unit.lead_in)} … {text}"
-            lines.append(f"- {where}: “{text}” [{n}]")
+            listed = [display_quote(i) for i in unit.items if verify_quote(i, hit.text)]
+            quoted = " · ".join(f"“{part}”" for part in [text, *listed])
+            lines.append(f"- {where}: {quoted} [{n}]")
         if not citations:
             return ExtractiveComposition(abstention_text(language), abstained=True)
         intro = (
