@@ -238,27 +238,13 @@ def _href(url: str | None, source: str, chunk_id: str) -> str:
 
 def citation_out(c: Citation) -> CitationOut:
     return CitationOut(
-        n=c.n,
-        source=c.source,
-        title=c.title,
-        locator=c.locator,
-        url=c.url,
-        quote=c.quote,
-        href=_href(c.url, c.source, c.chunk_id),
+        **c.model_dump(exclude={"chunk_id"}), href=_href(c.url, c.source, c.chunk_id)
     )
 
 
 def source_out(h: Hit) -> SourceOut:
     return SourceOut(
-        rank=h.rank,
-        score=h.score,
-        source=h.source,
-        title=h.title,
-        doc_type=h.doc_type,
-        locator=h.locator,
-        url=h.url,
-        text=h.text,
-        href=_href(h.url, h.source, h.chunk_id),
+        **h.model_dump(exclude={"chunk_id", "themes"}), href=_href(h.url, h.source, h.chunk_id)
     )
 
 
