@@ -178,6 +178,7 @@ class Assistant:
         retrieval = self.retriever.retrieve(query, k=k or self.settings.top_k, filters=filters)
         hits = retrieval.hits
         decision = self.retriever.answerable(retrieval)
+        log.info("answerable=%s %s", decision.answerable, decision.reason)
 
         composition: Composition | None = None
         streamed: list[str] = []
