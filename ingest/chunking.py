@@ -40,6 +40,17 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
+_EMPHASIS = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1|(?<![\w*])\*(\S(?:[^*\n]*?\S)?)\*(?![\w*])")
+
+
+def strip_emphasis(text: str) -> str:
+    """`**Vaststaand:**` -> `Vaststaand:` in editorial text, so quotes read as plain text.
+
+    Statute text keeps its asterisks: it is quoted character for character (BRP definitions).
+    """
+    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+
+
 def _pack(parts: list[str], budget: int) -> list[list[int]]:
     """Greedy packing of consecutive parts into groups under `budget` characters."""
     groups: list[list[int]] = []
@@ -131,7 +142,7 @@ def guidance_chunks(text: str, doc_title: str, budget: int = MAX_CHARS) -> list[
     _, sections = parse_headings(text)
     chunks: list[Chunk] = []
     for section in sections:
-        body = _tidy(section.body)
+        body = strip_emphasis(_tidy(section.body))
         if not body:
             continue
         locator = " > ".join(section.path) if section.path else "Inleiding"

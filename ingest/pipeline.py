@@ -35,7 +35,7 @@ from ingest.structure import _ARTICLE, is_regulation_text, parse_headings, parse
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 """Part of every content hash: changing the chunker re-chunks everything on the next ingest."""
 
 SKIP_NAMES = {"readme.md", "license", "license.md", ".ds_store"}

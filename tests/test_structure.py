@@ -113,3 +113,14 @@ def test_long_guidance_section_is_split():
     chunks = guidance_chunks(f"# T\n\n## Lang\n\n{body}", "T")
     assert len(chunks) > 1
     assert all(c.locator == "Lang" for c in chunks)
+
+
+def test_guidance_text_loses_markdown_emphasis_but_statutes_keep_it():
+    from ingest.chunking import strip_emphasis
+
+    assert strip_emphasis("**Vaststaand:** sinds 2024 een *eigen* kamer") == "Vaststaand: sinds 2024 een eigen kamer"
+    assert strip_emphasis("* een lijstpunt\n- a * b * c") == "* een lijstpunt\n- a * b * c"
+    chunks = guidance_chunks("# T\n\n## Normen\n\n**Vaststaand:** 3,5 m² per persoon.", "T")
+    assert "**" not in chunks[0].text and "Vaststaand: 3,5 m²" in chunks[0].text
+    brp = regulation_chunks(law("wet_brp_stand2015.md"), "Wet BRP")
+    assert any("*Onze Minister:*" in c.text for c in brp)
