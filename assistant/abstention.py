@@ -7,19 +7,31 @@ that score against a threshold chosen on the development questions (laws and cor
 about 10 % wrongly abstained answerable questions; `benchmarks/calibrate_abstention.py` prints the
 sweep. The extractive composer adds a second check at sentence level (`MIN_UNIT_SCORE`).
 
-The measured separation is modest (see benchmarks/README.md): unanswerable questions that share
-the documents' vocabulary still get through. The threshold is therefore set for few wrong
-refusals; an answer always shows its quotes, so a reader sees what the sources actually say.
+The score alone separates poorly (see benchmarks/README.md): the typical unanswerable question
+asks for one specific fact next to documents about exactly that topic ("Hoeveel leges ...",
+"Op welke datum ..."). Two checks that need no model catch many of those:
+
+- the question asks for a kind of answer (an amount, a date, a period, a measure, a number)
+  and none of the top passages states one (`assistant.answer_types`);
+- the question names an organisation or register by its acronym (CBS, SNF, VNG) that occurs
+  nowhere in the indexed documents: they cannot say anything about it.
+
+The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
+sees what the sources actually say.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.answer_types import expected, satisfies, wh_clauses
 from assistant.config import Settings
+from assistant.statutes import STATUTES
 
 if TYPE_CHECKING:
     from assistant.analysis import Analyzer
@@ -32,6 +44,34 @@ CALIBRATION: dict[str, float] = {
     # set VRAAGBAAK_ABSTAIN_THRESHOLD after running benchmarks/calibrate_abstention.py
     "sentence-transformers": 1.5,
 }
+
+
+TYPE_CHECK_DEPTH = 3
+"""How many top passages may supply the kind of answer asked for (measured: 3 refuses no
+answerable development question; 1 or 2 refuse a few)."""
+
+_ACRONYM = re.compile(r"(?<!\w)[A-Z][A-Z0-9]{1,5}(?!\w)")  # CBS, SNF-certificering, EU-burger
+# EU and NL need no source; BSN and IBAN are personal details a user adds as context (and the
+# placeholders privacy redaction leaves), not the subject of a question.
+_COMMON_ACRONYMS = frozenset({"eu", "nl", "ok", "bsn", "iban", "e-mail"}) | {
+    alias for statute in STATUTES for alias in statute.aliases if " " not in alias
+}
+
+
+def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
+    """Acronyms in `question` ("CBS", "SNF-certificering") that no indexed text contains.
+
+    Only acronyms: ordinary capitalised words are too often incidental context ("een
+    uitzendkracht uit Roemenië") or English ("the Housing Act") to refuse on.
+    """
+    found = []
+    # "Mijn cliënt (KvK ...) vraagt: hoe lang ...?": only the asking part counts when there is one
+    asked = wh_clauses(question) or question
+    for match in _ACRONYM.finditer(asked):
+        word = match.group(0).lower()
+        if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:
+            found.append(word)
+    return [w.upper() for w in found]
 
 
 @dataclass
@@ -62,13 +102,33 @@ class AbstentionModel:
         coverage = sum(1 for t in terms if t in seen) / len(terms)
         return sim, coverage
 
+    def refusal(self, retrieval: Retrieval, known_words: Collection[str]) -> str | None:
+        """Why the documents cannot answer, whatever the scores say (None: no such reason)."""
+        unknown = unknown_acronyms(retrieval.query, known_words) if known_words else []
+        if unknown:
+            return f"not in any document: {', '.join(unknown)}"
+        expectation = expected(retrieval.query)
+        if expectation is not None and not any(
+            satisfies(expectation, h.text) for h in retrieval.hits[:TYPE_CHECK_DEPTH]
+        ):
+            return f"asks for a {expectation.kind.value}; the top passages state none"
+        return None
+
     def decide(
-        self, retrieval: Retrieval, sims: np.ndarray, terms: list[str], analyzer: Analyzer
+        self,
+        retrieval: Retrieval,
+        sims: np.ndarray,
+        terms: list[str],
+        analyzer: Analyzer,
+        known_words: Collection[str] = frozenset(),
     ) -> Decision:
         from assistant.retrieval import Decision
 
+        score = max((h.score for h in retrieval.hits), default=0.0)
+        refusal = self.refusal(retrieval, known_words)
+        if refusal:
+            return Decision(False, score, refusal)
         sim, coverage = self.features(retrieval, sims, terms, analyzer)
-        score = max((h.score for h in retrieval.hits), default=0.0)  # a reranker may reorder
         threshold = self.threshold
         if retrieval.english:
             # English questions get no Dutch-BM25 term in the score (retrieval.Scoring), so

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from assistant.answer_types import Kind, expected, satisfies
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 
@@ -22,54 +23,10 @@ MAX_HITS = 3
 MIN_UNIT_SCORE = 0.175
 """Below this, no sentence of the top passages carries enough of the question to quote as an
 answer (calibrated with the abstention threshold, see assistant/abstention.py)."""
-_NUMBER_WORDS = r"\d+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|dertig|half"
-_DURATION_Q = re.compile(
-    r"\b(hoe ?lang|binnen hoeveel|binnen welke|welke termijn|termijn|hoe snel|uiterlijk|"
-    r"how long|within how|how soon|deadline|period)\b",
-    re.I,
-)
-_DURATION = re.compile(
-    rf"\b({_NUMBER_WORDS})\s+(jaar|jaren|maanden|maand|weken|week|dagen|dag|werkdagen|uur)\b",
-    re.I,
-)
-_AMOUNT_Q = re.compile(
-    r"\b(hoeveel|hoe hoog|hoe groot|welk bedrag|bedrag|boete|maximaal|minimaal|kost|kosten|cost|"
-    r"how many|how much|how high|amount|fine|maximum|minimum)\b",
-    re.I,
-)
-_AMOUNT = re.compile(rf"€\s?\d|\b({_NUMBER_WORDS})\b|\bcategorie\b|\bprocent\b|%", re.I)
-_QUANTITY_Q = re.compile(
-    r"\b(hoeveel|hoe hoog|hoe groot|wat kost|wat kosten|welk bedrag|how many|how much|"
-    r"how high|what does .{1,40} cost)\b",
-    re.I,
-)
-_QUANTITY = re.compile(
-    r"€\s?\d|\d[\d.,]*\s*(%|procent|euro|personen|m²|m2|dagen|weken|maanden|jaar)|"
-    r"\b\d{2,}\b|\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|twintig|dertig|"
-    r"honderd|duizend)\b|\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b",
-    re.I,
-)
-_MONEY_Q = re.compile(
-    r"\b(kost|kosten|kostte|bedrag|prijs|tarief|leges|vergoeding|boete|euro|cost|costs|fee|fees|"
-    r"price|how much does)\b",
-    re.I,
-)
-_MONEY = re.compile(
-    r"€\s?\d|\d[\d.,]*\s*euro\b|\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I
-)
-_REFERENCE = re.compile(
-    r"\b(artikel(en)?|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|afdeling|tabel|§)\s*[\d.]+[a-z]*",
-    re.I,
-)
-
-
-def answers_quantity(text: str, money: bool = False) -> bool:
-    """Does a passage state a quantity (an amount of money, for cost questions)?
-
-    Article and table numbers do not count.
-    """
-    text = _REFERENCE.sub(" ", text)
-    return bool((_MONEY if money else _QUANTITY).search(text))
+MIN_TYPED_COVERAGE = 0.05
+"""A sentence that states the kind of answer asked for (an amount, a date) must also share some
+of the question's key terms; "binnen vijf jaar na de inwerkingtreding" says nothing about a
+notice period for a tenancy."""
 _LIST_ITEM = re.compile(
     r"^\s*(?:[-*]\s+(?:(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+)?|(?:[a-z]{1,2}[.)]|\d+°\.?|[ivx]+\.)\s+)",
     re.I,
@@ -91,6 +48,8 @@ class Unit:
     text: str
     line_index: int
     score: float = 0.0
+    covered: float = 0.0
+    """IDF-weighted share of the question's key terms in this unit."""
     lead_in: str | None = None
     items: list[str] = field(default_factory=list)
     """For a lead-in line ending in ":", the list items that follow it (quoted with it)."""
@@ -147,8 +106,7 @@ class ExtractiveComposer:
         terms = analyzer.key_terms(question, english=language == "en")
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
-        wants_duration = bool(_DURATION_Q.search(question))
-        wants_amount = bool(_AMOUNT_Q.search(question))
+        expectation = expected(question)
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             lines = _body(hit.text).split("\n")
@@ -156,11 +114,14 @@ class ExtractiveComposer:
                 tokens = set(analyzer.tokens(unit))
                 covered = sum(w for t, w in weights.items() if t in tokens) / total
                 score = covered + 0.15 / (1 + h_index)
-                # the kind of answer asked for: a duration or an amount
-                if wants_duration and _DURATION.search(unit):
-                    score += 0.4
-                elif wants_amount and _AMOUNT.search(unit):
-                    score += 0.1
+                # the kind of answer asked for: a period or date weighs most, because the
+                # sentence that states it often repeats few of the question's words
+                if (
+                    expectation is not None
+                    and covered >= MIN_TYPED_COVERAGE
+                    and satisfies(expectation, unit)
+                ):
+                    score += 0.4 if expectation.kind in (Kind.DURATION, Kind.DATE) else 0.1
                 if len(unit) < 25:
                     score -= 0.2
                 items: list[str] = []
@@ -183,7 +144,7 @@ class ExtractiveComposer:
                         if prev and not _LIST_ITEM.match(prev):
                             lead = prev if len(prev) <= 500 and prev.endswith(":") else None
                             break
-                units.append(Unit(h_index, unit, line_index, score, lead, items))
+                units.append(Unit(h_index, unit, line_index, score, covered, lead, items))
         return units
 
     def compose(
@@ -204,21 +165,19 @@ class ExtractiveComposer:
                 continue
             chosen.append(unit)
             per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
-        if _QUANTITY_Q.search(question):
-            money = bool(_MONEY_Q.search(question))
-            if not any(answers_quantity(u.text, money) for u in chosen):
-                # The number is often in a neighbouring lid of a passage we chose ("De
-                # vergoeding bedraagt ... € 3.611"): take the best such sentence from those
-                # passages. If none states one, the documents do not give the number asked
-                # for, and quoting them would only look like an answer.
-                hits_used = {u.hit_index for u in chosen}
-                extra = [
-                    u for u in units
-                    if u.hit_index in hits_used and u not in chosen and answers_quantity(u.text, money)
-                ]
-                if not extra:
-                    return ExtractiveComposition(abstention_text(language), abstained=True)
-                chosen.append(extra[0])
+        expectation = expected(question)
+        if expectation is not None:
+            # The amount or date is often in a neighbouring lid of a passage we chose ("De
+            # vergoeding bedraagt ... € 3.611"): quote the best sentence that states it. If no
+            # sentence about the question states one, the documents do not give what was
+            # asked for, and quoting them would only look like an answer.
+            typed = [
+                u for u in units if u.covered >= MIN_TYPED_COVERAGE and satisfies(expectation, u.text)
+            ]
+            if not typed:
+                return ExtractiveComposition(abstention_text(language), abstained=True)
+            if not any(u in chosen for u in typed):
+                chosen.append(typed[0])
         # Present in reading order per source: sources by rank, units by position.
         chosen.sort(key=lambda u: (u.hit_index, u.line_index))
         numbers: dict[int, int] = {}

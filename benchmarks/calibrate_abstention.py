@@ -1,8 +1,9 @@
 """Sweep the answerability threshold on labelled question sets and print the trade-off.
 
 For every item with an `answerable` label it records the top second-stage score (the signal
-`assistant/abstention.py` thresholds) and whether the extractive composer would still abstain
-at sentence level, then prints, per candidate threshold, the share of unanswerable questions
+`assistant/abstention.py` thresholds) and whether the score-free checks (unknown acronym, no
+passage stating the kind of answer asked for) or the extractive composer's sentence check would
+refuse anyway, then prints, per candidate threshold, the share of unanswerable questions
 abstained on and the share of answerable ones wrongly refused. Pick the threshold where wrong
 refusals stay acceptable (the shipped one targets about 10 %) and set it in
 `assistant/abstention.py` (`CALIBRATION`) or per deployment with VRAAGBAAK_ABSTAIN_THRESHOLD.
@@ -53,7 +54,10 @@ def main() -> int:
             score = retrieval.hits[0].score if retrieval.hits else 0.0
             language = "en" if retrieval.english else "nl"
             composed = assistant.composer.compose(item["question"], retrieval.hits, language, [])
-            rows.append((bool(item["answerable"]), score, retrieval.english, not composed.abstained))
+            words = assistant.retriever.snapshot().words
+            checks_ok = assistant.retriever.abstention.refusal(retrieval, words) is None
+            ok = checks_ok and not composed.abstained
+            rows.append((bool(item["answerable"]), score, retrieval.english, ok))
     y = np.array([r[0] for r in rows])
     scores = np.array([r[1] for r in rows])
     english = np.array([r[2] for r in rows])

@@ -1,0 +1,206 @@
+"""The kind of answer a question asks for, and whether a passage can supply one.
+
+"Hoeveel leges mag een gemeente rekenen?" is only answered by a passage that names an amount
+of money; "Op welke datum treedt ... in werking?" only by one that names a date. Documents
+about exactly the right topic often lack that one fact, and then their topical similarity
+says nothing: quoting them would look like an answer while the number is missing. This
+module recognises such questions (Dutch and English, by their question words) and checks
+passages for an expression of the asked-for kind. It is used twice: by the answerability
+decision over the top passages (`assistant.abstention`) and by the extractive composer over
+the sentences it quotes.
+
+Article and table references ("artikel 12", "lid 3", "tabel 4.1") and statute names with a
+year ("Huisvestingswet 2014") are not numbers or dates in this sense and are removed first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MONEY = "money"
+    DATE = "date"
+    DURATION = "duration"
+    MEASURE = "measure"
+    COUNT = "count"
+    QUANTITY = "quantity"
+
+
+@dataclass(frozen=True)
+class Expectation:
+    kind: Kind
+    nouns: tuple[str, ...] = ()
+    """For COUNT: the counted noun phrase ("aanwezige personen"); a number must stand near it."""
+    explicit_euro: bool = False
+    """The question says "euro": a fine category ("vierde categorie") is not enough."""
+
+    def describe(self, english: bool = False) -> str:
+        nl = {
+            Kind.MONEY: "bedrag",
+            Kind.DATE: "datum",
+            Kind.DURATION: "termijn",
+            Kind.MEASURE: "maat",
+            Kind.COUNT: "aantal",
+            Kind.QUANTITY: "getal",
+        }
+        return self.kind.value if english else nl[self.kind]
+
+
+_NUMBER_WORD = (
+    r"een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|"
+    r"vijftien|zestien|achttien|twintig|dertig|veertig|vijftig|zestig|negentig|honderd|duizend|"
+    r"half|halve|anderhalf"
+)
+_MONTH = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_TIME_UNIT = r"jaar|jaren|kalenderjaar|maanden|maand|weken|week|dagen|dag|werkdagen|werkdag|uur|uren"
+_MONEY_NOUN = (
+    r"\w*(?:leges|geld|subsidie|huur|huurprijs|loon|toeslag|belasting|vergoeding|boete|kosten|"
+    r"bijdrage|euro|prijs|tarief)"
+)
+
+_MONEY_Q = re.compile(
+    rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
+    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel {_MONEY_NOUN}|"
+    rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
+    rf"what (does|do|will) .{{1,60}} cost|"
+    rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b)",
+    re.I,
+)
+_DATE_Q = re.compile(
+    r"\b(op welke datum|welke datum|per welke datum|vanaf wanneer|sinds wanneer|per wanneer|"
+    r"tot wanneer|in welk jaar|wanneer (treedt|trad|gaat|ging|wordt|werd) .{0,80}"
+    r"(in werking|van kracht|ingevoerd)|"
+    r"on what date|what date|which date|from when|since when|in which year|in what year|"
+    r"when (does|did|will) .{0,80}(take effect|enter into force|come into force|start to apply))",
+    re.I,
+)
+_DURATION_Q = re.compile(
+    rf"\b(hoe ?lang|binnen hoeveel|binnen welke termijn|welke termijn|hoeveel tijd|"
+    rf"hoeveel ({_TIME_UNIT})|na hoeveel ({_TIME_UNIT})|"
+    r"how long|within how many|how much time|(what|which) notice period|"
+    r"(after|within) how many (days|weeks|months|years)|how many (days|weeks|months|years|hours))\b",
+    re.I,
+)
+_MEASURE_Q = re.compile(
+    r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|vierkante meter|m2|m²|"
+    r"height|width|floor area|square met(re|er)s?)\b",
+    re.I,
+)
+_COUNT_Q = re.compile(r"\b(?:hoeveel|how many)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.I)
+_QUANTITY_Q = re.compile(r"\b(hoeveel|how much|how many)\b", re.I)
+_NOT_A_NOUN = frozenset(
+    re.findall(
+        r"\w+",
+        "mag mogen moet moeten kan kunnen is zijn wordt worden krijgt krijgen kost kosten heeft "
+        "hebben bedraagt bedragen maximaal minimaal ten te van er procent keer mensen does do "
+        "did will can may must should are was were of per",
+    )
+)
+
+_REFERENCE = re.compile(
+    r"\b(artikel(en)?|art\.|lid|leden|onderdeel|onderdelen|hoofdstuk|paragraaf|afdeling|tabel|"
+    r"bijlage|§)\s*[\d.]+[a-z]*(\s*(,|en|tot en met|t/m)\s*[\d.]+[a-z]*)*",
+    re.I,
+)
+_STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
+_MONEY = re.compile(r"€\s?\d|\b\d[\d.,]*\s*(euro|eur)\b", re.I)
+_FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
+_DATE = re.compile(
+    rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
+)
+_DURATION = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+({_TIME_UNIT})\b", re.I)
+_MEASURE = re.compile(r"\b\d[\d.,]*\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![\w])", re.I)
+_COUNT_WORD = _NUMBER_WORD.replace("een|één|", "")  # "een" is mostly the article
+_NUMBER = re.compile(rf"\b\d[\d.,]*\b|%|\b({_COUNT_WORD})\b", re.I)
+
+
+_CLAUSE = re.compile(r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+", re.I)
+_WH_CLAUSE = re.compile(
+    r"^\s*(?:en\s+|and\s+)?(?:(?:vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|from|since|until|"
+    r"within|after|for|on|by|at|to)\s+)?(?:hoeveel|hoe|wat|welk|welke|wanneer|how|what|which|when)\b",
+    re.I,
+)
+_PRONOUN = frozenset(
+    re.findall(
+        r"\w+",
+        "het de een er hij zij ze we wij u je jij ik dit dat die deze men the a an it he she they "
+        "you i",
+    )
+)
+
+
+def wh_clauses(question: str) -> str:
+    """The parts of a question that ask "how much / when / which ...".
+
+    "Kan de gemeente een plafond stellen aan hoeveel overnachtingen ...?" is a yes/no question:
+    its embedded "hoeveel" does not ask for a number. "Heeft hij recht op huurtoeslag, en
+    hoeveel krijgt hij dan?" does, in its second clause.
+    """
+    return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
+
+
+def expected(question: str) -> Expectation | None:
+    """The kind of answer `question` asks for, or None when any relevant passage may answer."""
+    asked = wh_clauses(question)
+    if not asked:
+        return None
+    if _MONEY_Q.search(asked):
+        return Expectation(Kind.MONEY, explicit_euro=bool(re.search(r"\beuro\b|€", asked, re.I)))
+    if _DURATION_Q.search(asked):
+        return Expectation(Kind.DURATION)
+    if _DATE_Q.search(asked):
+        return Expectation(Kind.DATE)
+    if _MEASURE_Q.search(asked):
+        return Expectation(Kind.MEASURE)
+    count = _COUNT_Q.search(asked)
+    if count:
+        words = count.group(1).lower().split()
+        english = count.group(0).lower().startswith("how")
+        verb = words[0] in _NOT_A_NOUN or (not english and len(words) > 1 and words[1] in _PRONOUN)
+        if not verb:
+            # "hoeveel (aanwezige) personen": a number must stand near one of these words;
+            # English nouns do not occur in Dutch passages, so any number will do there
+            # Dutch: a second word belongs to the phrase after an inflected adjective only
+            words = words if english or words[0].endswith("e") else words[:1]
+            nouns = tuple(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN)
+            return Expectation(Kind.COUNT, nouns=() if english else nouns)
+    if _QUANTITY_Q.search(asked):
+        return Expectation(Kind.QUANTITY)
+    return None
+
+
+def _clean(text: str) -> str:
+    head, sep, body = text.partition("\n\n")
+    text = body if sep and head.count("\n") == 0 and len(head) < 200 else text
+    return _REFERENCE.sub(" ", _STATUTE_YEAR.sub(" ", text))
+
+
+def _stem(word: str) -> str:
+    return word.lower()[: max(4, len(word) - 3)]
+
+
+def satisfies(expectation: Expectation, text: str) -> bool:
+    """Does `text` contain an expression of the kind `expectation` asks for?"""
+    text = _clean(text)
+    kind = expectation.kind
+    if kind is Kind.MONEY:
+        if _MONEY.search(text):
+            return True
+        return not expectation.explicit_euro and bool(_FINE_CATEGORY.search(text))
+    if kind is Kind.DATE:
+        return bool(_DATE.search(text))
+    if kind is Kind.DURATION:
+        return bool(_DURATION.search(text))
+    if kind is Kind.MEASURE:
+        return bool(_MEASURE.search(text))
+    if _MONEY.search(text) or _MEASURE.search(text):
+        return True  # "zekerheid van € 100.000", "12 m² per persoon"
+    if kind is Kind.COUNT and expectation.nouns:
+        stems = "|".join(re.escape(_stem(n)) for n in expectation.nouns)
+        number = rf"\b(?:(?!(?:19|20)\d\d\b)\d[\d.,]*|(?:{_COUNT_WORD})\b)"  # not a year
+        near = rf"{number}(?:\W+\w+){{0,4}}?\W+\w*(?:{stems})|(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"
+        return bool(re.search(near, text, re.I))
+    return bool(_NUMBER.search(text))

@@ -1,0 +1,128 @@
+"""Answer-type checks: which questions ask for an amount, a date, a period, a measure or a
+number, and which passages can supply one. They drive a ranking feature, a refusal reason and
+the extractive composer's last check, so both directions are pinned here."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.abstention import AbstentionModel, unknown_acronyms
+from assistant.answer_types import Kind, expected, satisfies, wh_clauses
+from assistant.models import Hit
+from assistant.retrieval import Retrieval
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Wat kost een verhuurvergunning?", Kind.MONEY),
+        ("Hoeveel leges mag de gemeente rekenen?", Kind.MONEY),
+        ("Hoe hoog is de boete voor een verhuurder zonder vergunning?", Kind.MONEY),
+        ("How much does registration at the RNI counter cost?", Kind.MONEY),
+        ("Op welke datum treedt de toelatingsplicht in werking?", Kind.DATE),
+        ("From what date is admission mandatory?", Kind.DATE),
+        ("Binnen welke termijn beslist het college?", Kind.DURATION),
+        ("Hoeveel weken voor ingebruikname moet de melding binnen zijn?", Kind.DURATION),
+        ("How long must records be kept?", Kind.DURATION),
+        ("Welke plafondhoogte eist het Bbl voor een slaapkamer?", Kind.MEASURE),
+        ("Hoeveel arbeidsmigranten wonen er in Nederland?", Kind.COUNT),
+        ("Hoeveel mag een uitzendbureau inhouden op het loon?", Kind.QUANTITY),
+        ("Met hoeveel groeit het aantal arbeidsmigranten per jaar?", Kind.QUANTITY),
+        # a yes/no question with a second clause that asks for an amount
+        ("Heeft hij recht op huurtoeslag, en hoeveel krijgt hij dan?", Kind.QUANTITY),
+    ],
+)
+def test_question_kinds(question, kind):
+    found = expected(question)
+    assert found is not None and found.kind is kind, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Mag de verhuurder zomaar mijn kamer binnenlopen?",
+        # an embedded question word does not make a yes/no question ask for a number
+        "Kan de gemeente een plafond stellen aan hoeveel overnachtingen een woning verhuurd wordt?",
+        "Wanneer moet een arbeidsmigrant zich inschrijven in de BRP?",  # conditions, not a date
+        "Welke eisen stelt de Wgv aan een verhuurder?",
+    ],
+)
+def test_questions_without_an_answer_kind(question):
+    assert expected(question) is None
+
+
+def test_wh_clauses_keeps_only_the_asking_parts():
+    assert wh_clauses("Komt er een registratieplicht, en vanaf wanneer?") == "vanaf wanneer?"
+    assert wh_clauses("Mag dat? Hoe lang duurt het?") == "Hoe lang duurt het?"
+
+
+def test_money_needs_an_amount_and_euro_rules_out_a_fine_category():
+    money = expected("Hoe hoog is de boete?")
+    euro = expected("Hoeveel euro is de boete?")
+    assert money.kind is euro.kind is Kind.MONEY
+    category = "De overtreder wordt gestraft met een geldboete van de vierde categorie."
+    assert satisfies(money, category)
+    assert not satisfies(euro, category)
+    assert satisfies(euro, "Een bestuurlijke boete van ten hoogste € 25.000.")
+    assert satisfies(euro, "een boete van ten hoogste 325 euro")
+
+
+def test_article_references_and_statute_years_are_not_answers():
+    date = expected("Op welke datum gaat dit in?")
+    header = "Huisvestingswet 2014 — Artikel 21\n\nDe gemeenteraad kan regels stellen."
+    assert not satisfies(date, header)
+    assert not satisfies(date, "zoals bedoeld in artikel 2023 van de Huisvestingswet 2014")
+    assert satisfies(date, "De wet geldt vanaf 1 januari 2026.")
+    duration = expected("Hoe lang blijft de boete openbaar?")
+    assert not satisfies(duration, "Artikel 5, leden 2-3: zie artikel 12 lid 3.")
+    assert satisfies(duration, "De publicatie blijft ten hoogste vijf jaar staan.")
+    quantity = expected("Hoeveel mag het uitzendbureau inhouden?")
+    assert not satisfies(quantity, "bedoeld in artikel 7a, tweede lid")
+    assert satisfies(quantity, "ten hoogste 25% van het loon")
+
+
+def test_a_count_needs_a_number_near_the_counted_noun():
+    count = expected("Hoeveel arbeidsmigranten wonen er in Nederland?")
+    assert count.kind is Kind.COUNT
+    assert satisfies(count, "Er wonen ruim 700.000 arbeidsmigranten in Nederland.")
+    assert not satisfies(count, "In 2023 woonden veel arbeidsmigranten in Nederland (artikel 12).")
+
+
+def test_measure():
+    measure = expected("What minimum ceiling height does the Bbl require?")
+    assert measure.kind is Kind.MEASURE
+    assert satisfies(measure, "De vrije hoogte is ten minste 2,6 m.")
+    assert not satisfies(measure, "Het plafond moet voldoende hoog zijn.")
+
+
+def test_unknown_acronyms():
+    known = {"brp", "rni", "vng"}
+    assert unknown_acronyms("Wat doet het CBS met de BRP-gegevens?", known) == ["CBS"]
+    assert unknown_acronyms("Wat kost een SNF-certificering?", known) == ["SNF"]
+    # statute abbreviations and EU are always known; mixed case is not an acronym
+    assert unknown_acronyms("Mogen EU-burgers dat onder de Wgv en de Waadi (Wtta)?", set()) == []
+    assert unknown_acronyms("Under the Dutch BRP Act, who is a resident?", known) == []
+    # context before the question proper, and personal details, are not what is asked about
+    assert unknown_acronyms("Mijn cliënt (BSN 123, werkt bij ACME) vraagt: hoe lang duurt het?", known) == []
+
+
+def _hit(text: str) -> Hit:
+    return Hit(
+        rank=1, score=5.0, source="x.md", title="X", doc_type="regelgeving", locator="", text=text,
+        chunk_id="c1",
+    )
+
+
+def test_refusal_reasons_override_a_high_score():
+    model = AbstentionModel(threshold=1.0)
+    words = {"verhuurder", "boete"}
+    no_amount = Retrieval(
+        "Hoeveel leges vraagt de gemeente?", [_hit("De gemeente kan leges heffen.")], None, False
+    )
+    assert "money" in model.refusal(no_amount, words)
+    with_amount = Retrieval(
+        "Hoeveel leges vraagt de gemeente?", [_hit("De leges bedragen € 120.")], None, False
+    )
+    assert model.refusal(with_amount, words) is None
+    acronym = Retrieval("Wat zegt het CBS?", [_hit("De boete.")], None, False)
+    assert "CBS" in model.refusal(acronym, words)
