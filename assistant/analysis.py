@@ -69,6 +69,58 @@ GLOSSARY: dict[str, str] = {
     "service": "servicekosten", "charges": "servicekosten", "costs": "kosten",
     "regional": "regio", "region": "regio", "health": "zorg", "doctor": "huisarts", "gp": "huisarts",
     "insurance": "verzekering", "overcrowding": "overbewoning", "standard": "norm",
+    # enforcement and procedure
+    "administrative": "bestuurlijke", "impose": "opleggen", "imposed": "opgelegd",
+    "violation": "overtreding", "violations": "overtreding", "breach": "overtreding",
+    "breaches": "overtreding", "offence": "overtreding", "offences": "overtreding",
+    "repeat": "herhaalde", "repeated": "herhaalde", "category": "categorie",
+    "maximum": "ten hoogste", "minimum": "ten minste", "within": "binnen", "before": "voor",
+    "inspector": "toezichthouder", "inspectors": "toezichthouder", "enter": "binnentreden",
+    "permission": "toestemming", "consent": "toestemming", "publish": "openbaar",
+    "published": "openbaar", "public": "openbaar", "withdraw": "intrekken", "revoke": "intrekken",
+    "refuse": "weigeren", "suspend": "schorsen", "halt": "stilleggen", "shut": "stilleggen",
+    "order": "last", "warning": "waarschuwing", "request": "verzoek", "requests": "verzoek",
+    "correct": "verbeteren", "correction": "verbetering", "wrong": "onjuist",
+    "incorrect": "onjuist", "exemption": "vrijstelling", "exempt": "vrijgesteld",
+    "requirement": "verplichting", "requirements": "eisen", "obligation": "verplichting",
+    "mandatory": "verplicht", "compulsory": "verplicht", "required": "verplicht",
+    "condition": "voorwaarde", "conditions": "voorwaarden", "powers": "bevoegdheid",
+    "power": "bevoegdheid", "rules": "regels", "rule": "regel", "comply": "naleven",
+    "owner": "eigenaar", "owners": "eigenaar", "user": "gebruiker", "users": "gebruiker",
+    "tribunal": "huurcommissie", "court": "rechter", "judge": "rechter",
+    "date": "datum", "deadline": "termijn", "notice": "melding", "annually": "jaarlijks",
+    "year": "jaar", "yearly": "jaarlijks", "day": "dag", "month": "maand",
+    # housing and buildings
+    "home": "woning", "homes": "woning", "dwelling": "woonruimte", "house": "woning",
+    "rooms": "ruimte", "bedroom": "slaapkamer", "bedrooms": "slaapkamer", "lodging": "logies",
+    "occupants": "personen", "occupant": "bewoner",
+    "rental": "verhuur", "renting": "verhuur", "rented": "verhuurd", "let": "verhuur",
+    "letting": "verhuur", "use": "gebruik", "safety": "veiligheid", "office": "kantoor",
+    "converted": "verbouwd", "conversion": "omzetting", "split": "splitsen",
+    "ceiling": "plafond", "height": "hoogte", "floor": "vloer", "area": "oppervlakte",
+    "space": "ruimte", "installations": "installaties", "tourist": "toeristische",
+    "tourists": "toeristen", "platform": "platform", "listing": "advertentie",
+    "listings": "advertentie", "allocation": "toewijzing", "urgency": "urgentie",
+    "homeless": "dakloos", "shortage": "schaarste", "scarcity": "schaarste",
+    "location": "locatie", "locations": "locatie", "temporary": "tijdelijk",
+    "flexible": "flexibele", "stay": "verblijf", "staying": "verblijf", "residence": "verblijf",
+    # registration and labour
+    "deregister": "uitschrijven", "deregistration": "uitschrijving", "move": "verhuizing",
+    "moves": "verhuist", "moving": "verhuizing", "abroad": "buitenland", "departure": "vertrek",
+    "nonresident": "niet-ingezetene", "records": "gegevens",
+    "personal": "persoonsgegevens", "identity": "identiteit", "passport": "identiteitsbewijs",
+    "wage": "loon", "wages": "loon", "salary": "loon", "employer": "werkgever",
+    "employers": "werkgever", "employee": "werknemer", "employees": "werknemer",
+    "staff": "arbeidskrachten", "company": "onderneming", "companies": "onderneming",
+    "lend": "ter beschikking stellen", "lends": "ter beschikking stellen",
+    "lending": "terbeschikkingstelling", "placement": "terbeschikkingstelling",
+    "supply": "terbeschikkingstelling", "temp": "uitzendkracht",
+    "administration": "administratie",
+    "national": "landelijk", "policy": "beleid", "municipalities": "gemeenten",
+    "province": "provincie", "cooperation": "samenwerking", "agreement": "afspraak",
+    "agreements": "afspraken", "communication": "communicatie", "neighbours": "omwonenden",
+    "estimate": "schatting", "estimates": "schattingen", "number": "aantal",
+    "welfare": "welzijn", "care": "zorg", "interpreter": "tolk",
 }
 
 
@@ -169,14 +221,14 @@ class Analyzer:
         out: list[str] = []
         stop = STOPWORDS | (STOPWORDS_ENGLISH if english else frozenset())
         for word in self.words(text):
-            if english and word in GLOSSARY:
-                word = GLOSSARY[word]
-            if word in stop or (len(word) < 2 and not word.isdigit()):
-                continue
-            out.append(word)
-            out.extend(self.split_compound(word))
-            if query and word in LEGAL_TERMS:
-                out.append(LEGAL_TERMS[word])
+            glossed = GLOSSARY[word].split() if english and word in GLOSSARY else [word]
+            for word in glossed:
+                if word in stop or (len(word) < 2 and not word.isdigit()):
+                    continue
+                out.append(word)
+                out.extend(self.split_compound(word))
+                if query and word in LEGAL_TERMS:
+                    out.append(LEGAL_TERMS[word])
         return self._stem.stemWords(out) if out else []
 
     def key_terms(self, text: str, *, english: bool = False) -> list[str]:

@@ -15,10 +15,24 @@ class Statute:
     name: str
     bwb_id: str
     aliases: tuple[str, ...]
+    short: str | None = None
+    """The abbreviation people use ("Waadi"); indexed in each article's header, because
+    questions use it and the statute text itself never does."""
+
+    def indexed_name(self, law_name: str) -> str:
+        """`law_name` with the abbreviation: "Wet basisregistratie personen (Wet BRP)"."""
+        if self.short and self.short.lower() not in law_name.lower():
+            return f"{law_name} ({self.short})"
+        return law_name
 
 
 STATUTES: tuple[Statute, ...] = (
-    Statute("Wet goed verhuurderschap", "BWBR0048028", ("wgv", "wet goed verhuurderschap", "good landlordship act")),
+    Statute(
+        "Wet goed verhuurderschap",
+        "BWBR0048028",
+        ("wgv", "wet goed verhuurderschap", "good landlordship act"),
+        "Wgv",
+    ),
     Statute("Regeling goed verhuurderschap", "BWBR0048281", ("regeling goed verhuurderschap",)),
     Statute(
         "Huisvestingswet 2014",
@@ -34,16 +48,19 @@ STATUTES: tuple[Statute, ...] = (
             "wet allocatie arbeidskrachten door intermediairs",
             "wet toelating terbeschikkingstelling arbeidskrachten",
         ),
+        "Waadi",
     ),
     Statute(
         "Wet basisregistratie personen",
         "BWBR0033715",
         ("wet brp", "brp", "wet basisregistratie personen", "basisregistratie personen"),
+        "Wet BRP",
     ),
     Statute(
         "Besluit bouwwerken leefomgeving",
         "BWBR0041297",
         ("bbl", "besluit bouwwerken leefomgeving"),
+        "Bbl",
     ),
 )
 

@@ -26,7 +26,7 @@ from typing import Any
 from assistant.config import DEFAULT_CORPUS, Settings
 from assistant.embeddings import Embedder, load_embedder
 from assistant.index import ChunkRecord, Index
-from assistant.statutes import article_url
+from assistant.statutes import article_url, by_bwb_id
 from assistant.taxonomy import THEMES, theme_key
 from ingest.chunking import MAX_CHARS, Chunk, guidance_chunks, regulation_chunks
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadedDocument, LoadError, load_bytes, load_url
@@ -35,7 +35,7 @@ from ingest.structure import _ARTICLE, is_regulation_text, parse_headings, parse
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "6"
+CHUNKER_VERSION = "7"
 """Part of every content hash: changing the chunker re-chunks everything on the next ingest."""
 
 SKIP_NAMES = {"readme.md", "license", "license.md", ".ds_store"}
@@ -140,7 +140,11 @@ def build_records(sf: SourceFile, loaded: LoadedDocument, digest: str) -> tuple[
         body_title = parse_regulation(loaded.text).title  # statute titles sit at any level
     meta = resolve_metadata(sf.source, front, body_title, as_articles, loaded.text)
     if as_articles:
-        chunks: list[Chunk] = regulation_chunks(loaded.text, meta.law_name or meta.title)
+        law_name = meta.law_name or meta.title
+        statute = by_bwb_id(meta.bwb_id)
+        chunks: list[Chunk] = regulation_chunks(
+            loaded.text, statute.indexed_name(law_name) if statute else law_name
+        )
     else:
         chunks = guidance_chunks(loaded.text, meta.title)
     if not chunks:

@@ -63,6 +63,31 @@ def test_compound_splitting_finds_parts():
     assert len(tokens) == 3  # the compound and both parts, stemmed
 
 
+def test_english_glossary_brings_multiword_statute_terms():
+    from assistant.analysis import Analyzer
+
+    analyzer = Analyzer()
+    tokens = analyzer.tokens("maximum administrative fine", english=True)
+    stems = set(analyzer.tokens("ten hoogste bestuurlijke boete"))
+    assert stems and stems <= set(tokens), (tokens, stems)
+
+
+def test_statute_abbreviation_is_indexed_with_each_article(laws_assistant):
+    """Questions say "Wet BRP" and "Waadi"; the statute text never does, so the header does."""
+    snap = laws_assistant.retriever.snapshot()
+    headers = {t.split("\n", 1)[0].split(" — ")[0] for t in snap.texts}
+    assert "Wet basisregistratie personen (Wet BRP)" in headers
+    assert "Wet allocatie arbeidskrachten door intermediairs (Waadi)" in headers
+    assert "wgv" in snap.words and "bbl" in snap.words
+
+
+def test_answer_type_lifts_the_passage_that_states_it(laws_assistant):
+    """A period question ranks the lid with the period above its neighbours on the topic."""
+    question = "Binnen hoeveel weken beslist het college op een aanvraag voor een verhuurvergunning?"
+    hits = laws_assistant.search(question, k=3)
+    assert "acht weken" in hits[0].text
+
+
 def test_bm25_side_refreshes_after_ingest(make_settings, small_corpus):
     from assistant.core import Assistant
     from ingest.pipeline import Ingestor
