@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.models import Answer, Turn
@@ -36,7 +37,8 @@ CREATE TABLE IF NOT EXISTS messages (
     abstained INTEGER NOT NULL,
     chunk_ids TEXT NOT NULL,
     channel TEXT NOT NULL DEFAULT '',
-    created_at REAL NOT NULL
+    created_at REAL NOT NULL,
+    answer_json TEXT
 );
 CREATE INDEX IF NOT EXISTS messages_conversation ON messages(conversation_id, created_at);
 CREATE TABLE IF NOT EXISTS feedback (
@@ -49,6 +51,14 @@ CREATE TABLE IF NOT EXISTS feedback (
     created_at REAL NOT NULL
 );
 """
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    question: str
+    answer: Answer
+    created_at: float
+    """Unix time the answer was stored."""
 
 
 class ConversationNotFound(LookupError):
@@ -72,6 +82,9 @@ class ConversationStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         self._conn.executescript(SCHEMA)
+        columns = {row[1] for row in self._conn.execute("PRAGMA table_info(messages)")}
+        if "answer_json" not in columns:  # a store written before answers were kept whole
+            self._conn.execute("ALTER TABLE messages ADD COLUMN answer_json TEXT")
         self._lock = threading.Lock()
 
     @contextmanager
@@ -157,7 +170,8 @@ class ConversationStore:
                 )
             db.execute(
                 "INSERT INTO messages(id, conversation_id, question, search_query, answer, "
-                "abstained, chunk_ids, channel, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                "abstained, chunk_ids, channel, created_at, answer_json) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?)",
                 (
                     mid,
                     conversation_id,
@@ -168,6 +182,7 @@ class ConversationStore:
                     json.dumps(chunk_ids),
                     channel,
                     time.time(),
+                    answer.model_copy(update={"message_id": mid}).model_dump_json(),
                 ),
             )
         return mid
@@ -230,6 +245,20 @@ class ConversationStore:
         out = dict(zip(keys, row, strict=True))
         out["chunk_ids"] = json.loads(str(out["chunk_ids"]))
         return out
+
+    def stored_answer(self, message_id: str) -> StoredAnswer:
+        """The whole answer as it was given (citations and sources included).
+
+        Channels that show an answer again later need it: Slack's "Deel in kanaal" button
+        arrives without the ephemeral message's content, possibly after a restart.
+        """
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT question, answer_json, created_at FROM messages WHERE id=?", (message_id,)
+            ).fetchone()
+        if row is None or not row[1]:
+            raise MessageNotFound(message_id)
+        return StoredAnswer(row[0], Answer.model_validate_json(row[1]), float(row[2]))
 
     def close(self) -> None:
         with self._lock:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from assistant.config import Settings
-from assistant.conversations import ConversationStore, new_id
+from assistant.conversations import ConversationStore, StoredAnswer, new_id
 from assistant.followup import standalone_query
 from assistant.language import detect_language
 from assistant.models import (
@@ -239,6 +239,12 @@ class Assistant:
             data={"citations": [c.model_dump() for c in answer.citations]},
         )
         yield AnswerEvent(type="done", data={"answer": answer.model_dump()})
+
+    def stored_answer(self, message_id: str) -> StoredAnswer:
+        """An answer given earlier, whole, by its message id (LookupError if unknown)."""
+        if self.store is None:
+            raise RuntimeError("no conversation store configured")
+        return self.store.stored_answer(message_id)
 
     def feedback(
         self,

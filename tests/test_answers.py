@@ -103,6 +103,40 @@ def test_conversation_of_another_owner_is_not_found(laws_assistant):
         laws_assistant.ask("En verder?", conversation_id=first.conversation_id, owner="mallory")
 
 
+def test_an_answer_is_stored_whole_and_can_be_shown_again(laws_assistant):
+    answer = laws_assistant.ask("Wat is een arbeidsmigrant volgens de Wgv?", owner="share")
+    stored = laws_assistant.stored_answer(answer.message_id)
+    assert stored.question == "Wat is een arbeidsmigrant volgens de Wgv?"
+    assert stored.answer == answer
+    with pytest.raises(LookupError):
+        laws_assistant.stored_answer("m_unknown")
+
+
+def test_a_store_from_before_whole_answers_is_upgraded(tmp_path):
+    import sqlite3
+
+    from assistant.conversations import ConversationStore, MessageNotFound
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE conversations (id TEXT PRIMARY KEY, owner TEXT NOT NULL, external_key TEXT,"
+        " created_at REAL NOT NULL);"
+        "CREATE TABLE messages (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, question TEXT"
+        " NOT NULL, search_query TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL, abstained INTEGER"
+        " NOT NULL, chunk_ids TEXT NOT NULL, channel TEXT NOT NULL DEFAULT '', created_at REAL NOT"
+        " NULL);"
+        "INSERT INTO conversations VALUES ('c_1', 'cli', NULL, 0);"
+        "INSERT INTO messages VALUES ('m_1', 'c_1', 'vraag', '', 'antwoord', 0, '[]', 'cli', 0);"
+    )
+    old.commit()
+    old.close()
+    store = ConversationStore(path)
+    assert store.message("m_1")["answer"] == "antwoord"  # old rows stay readable
+    with pytest.raises(MessageNotFound):
+        store.stored_answer("m_1")  # but were never stored whole
+
+
 def test_stream_events_in_order_and_final_answer_matches(laws_assistant):
     events = list(laws_assistant.stream("Wat moet een uitlener doen om de BRP-inschrijving te bevorderen?"))
     types = [e.type for e in events]

@@ -158,6 +158,12 @@ class Server:
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 @pytest.fixture(scope="module")
 def fake_slack() -> Iterator[FakeSlack]:
@@ -553,7 +559,7 @@ def test_bad_signature_is_rejected_and_nothing_happens(
 
 @pytest.mark.slow
 def test_slash_command_is_ephemeral_and_can_be_shared(
-    http: httpx.Client, fake_slack: FakeSlack, assistant: Assistant
+    http: httpx.Client, fake_slack: FakeSlack, assistant: Assistant, slack_settings: Settings
 ) -> None:
     fields = {
         "token": "legacy",
@@ -599,6 +605,23 @@ def test_slash_command_is_ephemeral_and_can_be_shared(
     assert "<@U0CLICK>" in blocks_text(shared["blocks"])  # credits who shared it
     assert render.ACTION_SHARE not in buttons(shared["blocks"])
     assert deleted.get("delete_original") is True
+
+    # The answer to share comes from the core's store, not the bot's memory: a bot started
+    # afterwards (a restart, or another replica) shares it too.
+    restarted = FastAPI()
+    mount_slack(restarted, lambda: assistant, slack_settings)
+    with Server(restarted) as other, httpx.Client(base_url=other.url, timeout=10) as http2:
+        r = click(http2, fake_slack, render.ACTION_SHARE, actions[render.ACTION_SHARE], "share2")
+        assert r.status_code == 200
+        again, _ = fake_slack.wait_for("response_url", count=2, path="/response/share2")
+    assert again["response_type"] == "in_channel"
+    assert blocks_text(again["blocks"]).replace("<@U0CLICK>", "") == blocks_text(
+        shared["blocks"]
+    ).replace("<@U0CLICK>", "")
+    # an unknown message id gets a private "no longer available", never a channel post
+    click(http, fake_slack, render.ACTION_SHARE, "m_unknown|nl", "share3")
+    (gone,) = fake_slack.wait_for("response_url", path="/response/share3")
+    assert gone.get("response_type") == "ephemeral" and "blocks" not in gone
 
     # A question over the API's length limit is refused at once, as the API does.
     r = post_form(

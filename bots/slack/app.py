@@ -119,31 +119,6 @@ class TTLSet:
             return True
 
 
-class TTLCache:
-    """A small expiring map (thread-safe); holds ephemeral answers until they are shared."""
-
-    def __init__(self, ttl: float, max_size: int = 1000) -> None:
-        self.ttl = ttl
-        self.max_size = max_size
-        self._items: OrderedDict[str, tuple[float, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def put(self, key: str, value: Any) -> None:
-        with self._lock:
-            self._items[key] = (time.monotonic(), value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.max_size:
-                self._items.popitem(last=False)
-
-    def get(self, key: str) -> Any | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None or time.monotonic() - item[0] > self.ttl:
-                self._items.pop(key, None)
-                return None
-            return item[1]
-
-
 NETWORK_ERRORS = (OSError, TimeoutError)
 """Slack unreachable (URLError is an OSError): slack_sdk already logged each attempt."""
 
@@ -182,9 +157,10 @@ class SlackBot:
         self.assistant_getter = assistant_getter
         self.stream_interval = stream_interval
         self.seen_events = TTLSet(dedupe_ttl)
-        self.shareable = TTLCache(share_ttl)
-        """Ephemeral `/vraag` answers by message id: Slack does not send an ephemeral
-        message's content with a button click, so "Deel in kanaal" needs it from here."""
+        self.share_ttl = share_ttl
+        """How long a `/vraag` answer can still be shared. Slack does not send an ephemeral
+        message's content with a button click, so "Deel in kanaal" takes the answer from the
+        core's store by message id (which also survives a restart)."""
 
     # ---- registration -----------------------------------------------------------------
     def register(self, app: App) -> None:
@@ -435,7 +411,6 @@ class SlackBot:
             message = render.error_message(detect_language(question))
             respond(response_url, response_type="ephemeral", **message.payload())
             return
-        self.shareable.put(answer.message_id, (answer, question))
         messages = render.answer_messages(answer, question=question, share=True)
         for i, message in enumerate(messages):
             respond(
@@ -476,8 +451,11 @@ class SlackBot:
         message_id, language = render.parse_action_value(action.get("value", ""))
         if not response_url:
             return
-        stored = self.shareable.get(message_id)
-        if stored is None:
+        try:
+            stored = self.assistant_getter().stored_answer(message_id) if message_id else None
+        except LookupError:
+            stored = None
+        if stored is None or time.time() - stored.created_at > self.share_ttl:
             respond(
                 response_url,
                 text=render.t(language, "share_gone"),
@@ -485,7 +463,7 @@ class SlackBot:
                 replace_original=False,
             )
             return
-        answer, question = stored
+        answer, question = stored.answer, stored.question
         user = (body.get("user") or {}).get("id", "")
         messages = render.answer_messages(answer, question=question, shared_by=user)
         posted = all(
