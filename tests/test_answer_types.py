@@ -86,6 +86,7 @@ def test_a_count_needs_a_number_near_the_counted_noun():
     assert count.kind is Kind.COUNT
     assert satisfies(count, "Er wonen ruim 700.000 arbeidsmigranten in Nederland.")
     assert not satisfies(count, "In 2023 woonden veel arbeidsmigranten in Nederland (artikel 12).")
+    assert satisfies(count, "|   | a | in een logiesgebouw | 1 | 2 | – | 10 |")  # a table row
 
 
 def test_measure():
