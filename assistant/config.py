@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 20
     allow_insecure: bool = False
     max_question_chars: int = 2000
+    public_url: str = ""
+    """Where users reach `vraagbaak serve` (e.g. https://vraagbaak.gemeente.nl). A document
+    without an address of its own (the starter corpus) then links to its `/sources/` page in
+    every channel; without it only the API and widget can link them (relatively)."""
 
     # Slack (names as Slack documents them)
     slack_bot_token: str = Field(

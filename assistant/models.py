@@ -7,12 +7,18 @@ allowed there, so the models carry a few more (chunk ids, language, mode) that c
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, Field, field_validator
 
 from assistant.taxonomy import DOC_TYPES, THEMES
 
 Language = Literal["nl", "en"]
+
+
+def source_path(source: str, chunk_id: str) -> str:
+    """The API's page for one indexed document, scrolled to a chunk (`/sources/<source>#<id>`)."""
+    return f"/sources/{quote(source, safe='/')}#{quote(chunk_id, safe=':')}"
 
 
 class Filters(BaseModel):

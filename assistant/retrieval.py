@@ -35,7 +35,7 @@ from assistant.config import Settings
 from assistant.embeddings import Embedder
 from assistant.index import Index
 from assistant.language import detect_language
-from assistant.models import Filters, Hit
+from assistant.models import Filters, Hit, source_path
 from assistant.statutes import mentioned
 from assistant.taxonomy import theme_key
 
@@ -422,11 +422,18 @@ class Retriever:
             title=str(meta.get("title", "")),
             doc_type=str(meta.get("doc_type", "")),
             locator=str(meta.get("locator", "")),
-            url=meta.get("url") or None,
+            url=meta.get("url") or self._source_page(str(meta.get("source", "")), snap.ids[pos]),
             text=snap.texts[pos],
             chunk_id=snap.ids[pos],
             themes=json.loads(str(meta.get("themes", "[]"))),
         )
+
+    def _source_page(self, source: str, chunk_id: str) -> str | None:
+        """The API's page for a document that has no address of its own, when it is public."""
+        base = self.settings.public_url.rstrip("/")
+        if not base or not source:
+            return None
+        return f"{base}{source_path(source, chunk_id)}"
 
     # ---- abstention ------------------------------------------------------------------------
     def answerable(self, retrieval: Retrieval) -> Decision:

@@ -88,6 +88,21 @@ def test_answer_type_lifts_the_passage_that_states_it(laws_assistant):
     assert "acht weken" in hits[0].text
 
 
+def test_documents_without_an_address_link_to_the_public_source_page(corpus_assistant):
+    """With VRAAGBAAK_PUBLIC_URL set, Slack and the CLI can link the starter corpus too."""
+    from assistant.models import source_path
+    from assistant.retrieval import Retriever
+
+    base = corpus_assistant.retriever
+    question = "Hoe regel ik toegang tot de huisarts voor arbeidsmigranten?"
+    assert all(h.url is None for h in base.search(question, k=5))  # the corpus has no URLs
+    settings = corpus_assistant.settings.model_copy(update={"public_url": "https://vb.example/"})
+    hits = Retriever(base.index, base.embedder, settings).search(question, k=5)
+    assert hits and all(
+        h.url == "https://vb.example" + source_path(h.source, h.chunk_id) for h in hits
+    )
+
+
 def test_bm25_side_refreshes_after_ingest(make_settings, small_corpus):
     from assistant.core import Assistant
     from ingest.pipeline import Ingestor

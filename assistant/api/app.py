@@ -47,7 +47,15 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.config import Settings
 from assistant.conversations import ConversationNotFound, MessageNotFound
-from assistant.models import Answer, AnswerEvent, Citation, DocumentInfo, Filters, Hit
+from assistant.models import (
+    Answer,
+    AnswerEvent,
+    Citation,
+    DocumentInfo,
+    Filters,
+    Hit,
+    source_path,
+)
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -233,7 +241,7 @@ class ReadyResponse(BaseModel):
 def _href(url: str | None, source: str, chunk_id: str) -> str:
     if url:
         return url
-    return f"/sources/{quote(source, safe='/')}#{quote(chunk_id, safe=':')}"
+    return source_path(source, chunk_id)
 
 
 def citation_out(c: Citation) -> CitationOut:
