@@ -411,6 +411,21 @@ class Retriever:
             article_match = np.isin(snap.articles[cand], list(articles)).astype(float)
             if statutes:
                 article_match *= statute_match
+            # Guidance is no article but may discuss one ("Artikelen 2.11 en 2.12 – ...",
+            # "(artikel 2.11 Bbl)"): half the weight, and the statute must be named or tagged.
+            mention = re.compile(
+                r"\bartikel(?:en)?\s+(?:[\d.]+[a-z]*\s*(?:,|en|tot en met|t/m)\s*)*(?:"
+                + "|".join(re.escape(a) for a in sorted(articles))
+                + r")(?![\w.])",
+                re.I,
+            )
+            for i, pos in enumerate(cand):
+                if snap.articles[pos] or not mention.search(snap.texts[pos]):
+                    continue
+                named = {st.bwb_id for st in mentioned(snap.texts[pos])}
+                if statutes and not (statute_match[i] or named & statutes):
+                    continue
+                article_match[i] = 0.5
         return article_match, statute_match
 
     def _hit(self, snap: Snapshot, pos: int, score: float, rank: int) -> Hit:

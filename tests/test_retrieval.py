@@ -103,6 +103,25 @@ def test_documents_without_an_address_link_to_the_public_source_page(corpus_assi
     )
 
 
+def test_guidance_that_discusses_an_article_counts_half_as_a_reference(corpus_assistant):
+    import numpy as np
+
+    retriever = corpus_assistant.retriever
+    snap = retriever.snapshot()
+    everything = np.arange(len(snap.ids))
+    article, _ = retriever._reference_features("Wat zegt artikel 2.11 Bbl?", snap, everything)
+    discussing = {int(i) for i in np.flatnonzero(article == 0.5)}
+    assert discussing, "the Bbl summary and the overcrowding tip discuss artikel 2.11"
+    assert all("2.11" in snap.texts[i] for i in discussing)
+    assert not np.any((article > 0) & (article != 0.5))  # the corpus holds no statute text
+    # the same article number of a statute the chunk never names does not count
+    other, _ = retriever._reference_features("Wat zegt artikel 2.11 Wet BRP?", snap, everything)
+    assert all(
+        "brp" in snap.texts[i].lower() or snap.bwb[i] == "BWBR0033715"
+        for i in np.flatnonzero(other)
+    )
+
+
 def test_bm25_side_refreshes_after_ingest(make_settings, small_corpus):
     from assistant.core import Assistant
     from ingest.pipeline import Ingestor
