@@ -53,7 +53,7 @@ answerable development question; 1 or 2 refuse a few)."""
 _ACRONYM = re.compile(r"(?<!\w)[A-Z][A-Z0-9]{1,5}(?!\w)")  # CBS, SNF-certificering, EU-burger
 # EU and NL need no source; BSN and IBAN are personal details a user adds as context (and the
 # placeholders privacy redaction leaves), not the subject of a question.
-_COMMON_ACRONYMS = frozenset({"eu", "nl", "ok", "bsn", "iban", "e-mail"}) | {
+_COMMON_ACRONYMS = frozenset({"eu", "nl", "ok", "bsn", "iban"}) | {
     alias for statute in STATUTES for alias in statute.aliases if " " not in alias
 }
 

@@ -37,16 +37,6 @@ class Expectation:
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
 
-    def describe(self, english: bool = False) -> str:
-        nl = {
-            Kind.MONEY: "bedrag",
-            Kind.DATE: "datum",
-            Kind.DURATION: "termijn",
-            Kind.MEASURE: "maat",
-            Kind.COUNT: "aantal",
-            Kind.QUANTITY: "getal",
-        }
-        return self.kind.value if english else nl[self.kind]
 
 
 _NUMBER_WORD = (
@@ -161,9 +151,9 @@ def expected(question: str) -> Expectation | None:
         english = count.group(0).lower().startswith("how")
         verb = words[0] in _NOT_A_NOUN or (not english and len(words) > 1 and words[1] in _PRONOUN)
         if not verb:
-            # "hoeveel (aanwezige) personen": a number must stand near one of these words;
-            # English nouns do not occur in Dutch passages, so any number will do there
-            # Dutch: a second word belongs to the phrase after an inflected adjective only
+            # "hoeveel (aanwezige) personen": a number must stand near one of these words. In
+            # Dutch a second word belongs to the phrase only after an inflected adjective;
+            # English nouns do not occur in Dutch passages, so any number will do there.
             words = words if english or words[0].endswith("e") else words[:1]
             nouns = tuple(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN)
             return Expectation(Kind.COUNT, nouns=() if english else nouns)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer_types import Kind, expected, satisfies
+from assistant.answer_types import Expectation, Kind, expected, satisfies
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 
@@ -100,13 +100,14 @@ class ExtractiveComposer:
     def __init__(self, retriever) -> None:
         self.retriever = retriever
 
-    def _score_units(self, question: str, hits: list[Hit], language: Language) -> list[Unit]:
+    def _score_units(
+        self, question: str, hits: list[Hit], language: Language, expectation: Expectation | None
+    ) -> list[Unit]:
         analyzer = self.retriever.analyzer
         snap = self.retriever.snapshot()
         terms = analyzer.key_terms(question, english=language == "en")
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
-        expectation = expected(question)
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             lines = _body(hit.text).split("\n")
@@ -152,7 +153,10 @@ class ExtractiveComposer:
     ) -> ExtractiveComposition:
         if not hits:
             return ExtractiveComposition(abstention_text(language), abstained=True)
-        units = sorted(self._score_units(question, hits, language), key=lambda u: -u.score)
+        expectation = expected(question)
+        units = sorted(
+            self._score_units(question, hits, language, expectation), key=lambda u: -u.score
+        )
         if not units or units[0].score < MIN_UNIT_SCORE:
             return ExtractiveComposition(abstention_text(language), abstained=True)
         best = units[0].score
@@ -165,7 +169,6 @@ class ExtractiveComposer:
                 continue
             chosen.append(unit)
             per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
-        expectation = expected(question)
         if expectation is not None:
             # The amount or date is often in a neighbouring lid of a passage we chose ("De
             # vergoeding bedraagt ... € 3.611"): quote the best sentence that states it. If no

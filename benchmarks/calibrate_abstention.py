@@ -47,6 +47,7 @@ def main() -> int:
             Ingestor(settings).run([str(SOURCES[source])], progress=False)
             assistants[source] = Assistant.from_settings(settings)
         assistant = assistants[source]
+        words = assistant.retriever.snapshot().words
         for item in read(path):
             if "answerable" not in item:
                 continue
@@ -54,7 +55,6 @@ def main() -> int:
             score = retrieval.hits[0].score if retrieval.hits else 0.0
             language = "en" if retrieval.english else "nl"
             composed = assistant.composer.compose(item["question"], retrieval.hits, language, [])
-            words = assistant.retriever.snapshot().words
             checks_ok = assistant.retriever.abstention.refusal(retrieval, words) is None
             ok = checks_ok and not composed.abstained
             rows.append((bool(item["answerable"]), score, retrieval.english, ok))
