@@ -13,8 +13,10 @@ asks for one specific fact next to documents about exactly that topic ("Hoeveel 
 
 - the question asks for a kind of answer (an amount, a date, a period, a measure, a number)
   and none of the top passages states one (`assistant.answer_types`);
-- the question names an organisation or register by its acronym (CBS, SNF, VNG) that occurs
-  nowhere in the indexed documents: they cannot say anything about it.
+- the question names an organisation by its acronym (CBS, SNF, VNG), or asks about a place
+  ("gemeenten in Zeeland"), that occurs nowhere in the indexed documents: they cannot say
+  anything about it. The user is told which name is missing (`Decision.missing`), so a name
+  given only as context can be left out of a second try.
 
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
 sees what the sources actually say.
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from assistant.analysis import GLOSSARY, STOPWORDS_ENGLISH
 from assistant.answer_types import expected, satisfies, wh_clauses
 from assistant.config import Settings
 from assistant.statutes import STATUTES
@@ -59,11 +62,7 @@ _COMMON_ACRONYMS = frozenset({"eu", "nl", "ok", "bsn", "iban"}) | {
 
 
 def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
-    """Acronyms in `question` ("CBS", "SNF-certificering") that no indexed text contains.
-
-    Only acronyms: ordinary capitalised words are too often incidental context ("een
-    uitzendkracht uit Roemenië") or English ("the Housing Act") to refuse on.
-    """
+    """Acronyms in `question` ("CBS", "SNF-certificering") that no indexed text contains."""
     found = []
     # "Mijn cliënt (KvK ...) vraagt: hoe lang ...?": only the asking part counts when there is one
     asked = wh_clauses(question) or question
@@ -72,6 +71,79 @@ def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
         if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:
             found.append(word)
     return [w.upper() for w in found]
+
+
+# Capitalised words that are context, never the subject the documents must cover: languages,
+# countries and nationalities (labour migrants come from them), months and days. Dutch and English.
+_CONTEXT_NAME_WORDS = """
+    nederland nederlands nederlandse nederlander nederlanders holland dutch netherlands europa
+    europees europese europe european engels english eu-lidstaat eu-burger
+    polen pools poolse polish poland poles roemenië roemeens roemeense roemenen romania romanian
+    romanians bulgarije bulgaars bulgaarse bulgaren bulgaria bulgarian bulgarians hongarije
+    hongaars hongaarse hongaren hungary hungarian hungarians litouwen litouws litouwse litouwers
+    lithuania lithuanian lithuanians letland lets letse letten latvia latvian latvians estland
+    ests estse estonia estonian slowakije slowaaks slowaakse slowaken slovakia slovak slovaks
+    tsjechië tsjechisch tsjechische tsjechen czechia czech czechs slovenië sloveens sloveense
+    slovenia slovenian kroatië kroatisch kroatische kroaten croatia croatian croatians
+    griekenland grieks griekse grieken greece greek greeks portugal portugees portugese
+    portuguese spanje spaans spaanse spanjaarden spain spanish italië italiaans italiaanse
+    italianen italy italian italians duitsland duits duitse duitsers germany german germans
+    belgië belgisch belgische belgen belgium belgian belgians frankrijk frans franse fransen
+    france french oostenrijk oostenrijkse austria austrian ierland ierse ireland irish denemarken
+    deense denmark danish zweden zweedse sweden swedish finland finse finnish luxemburg
+    luxembourg cyprus malta oekraïne oekraïens oekraïense oekraïners ukraine ukrainian
+    ukrainians moldavië moldavische moldova moldovan noorwegen noorse norway norwegian
+    zwitserland zwitserse switzerland swiss ijsland iceland liechtenstein turkije turkse turkey
+    turkish marokko marokkaanse morocco moroccan
+    januari februari maart april mei juni juli augustus september oktober november december
+    january february march may june july august october
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
+    friday saturday sunday
+"""
+_CONTEXT_NAMES = frozenset(_CONTEXT_NAME_WORDS.split())
+_NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
+_WORD = re.compile(r"[^\s]+")
+
+
+def _asking_sentences(question: str) -> list[str]:
+    """The sentences that ask (end in "?"), or the last one; context sentences come first."""
+    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
+    return [s for s in sentences if s.endswith("?")] or sentences[-1:]
+
+
+def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
+    """Names the question asks about that no indexed text contains: acronyms ("CBS") and
+    single proper names ("gemeenten in Zeeland", "the municipality of Westland").
+
+    Documents that never name a place or an organisation cannot say anything about it. Names
+    are looked for only in the asking sentence ("Een uitzendkracht uit Roemenië spreekt geen
+    Nederlands. Moet ...?" is context first), never at a sentence's start, in parentheses (a
+    gloss such as "(Huurcommissie)") or next to another capitalised word (multi-word titles such
+    as "the Good Landlordship Act"); countries, nationalities and months are context.
+    """
+    found = unknown_acronyms(question, known_words)
+    for sentence in _asking_sentences(question):
+        words = _WORD.findall(sentence)
+        for i, raw in enumerate(words):
+            word = raw.strip(".,;:!?\"'’”“)")
+            if i == 0 or raw.startswith("(") or not _NAME.fullmatch(word):
+                continue
+            # the sentence's first word is capitalised anyway; it does not make a title
+            neighbours = words[max(i - 1, 1) : i] + words[i + 1 : i + 2]
+            if any(n.strip("(\"'“")[:1].isupper() for n in neighbours):
+                continue
+            lower = word.lower()
+            if (
+                lower in known_words
+                or lower in _CONTEXT_NAMES
+                or lower in GLOSSARY  # ordinary English words ("Housing", "Fire")
+                or lower in STOPWORDS_ENGLISH
+                or lower in _COMMON_ACRONYMS
+                or word in found
+            ):
+                continue
+            found.append(word)
+    return found
 
 
 @dataclass
@@ -104,7 +176,7 @@ class AbstentionModel:
 
     def refusal(self, retrieval: Retrieval, known_words: Collection[str]) -> str | None:
         """Why the documents cannot answer, whatever the scores say (None: no such reason)."""
-        unknown = unknown_acronyms(retrieval.query, known_words) if known_words else []
+        unknown = unknown_names(retrieval.query, known_words) if known_words else []
         if unknown:
             return f"not in any document: {', '.join(unknown)}"
         expectation = expected(retrieval.query)
@@ -127,7 +199,8 @@ class AbstentionModel:
         score = max((h.score for h in retrieval.hits), default=0.0)
         refusal = self.refusal(retrieval, known_words)
         if refusal:
-            return Decision(False, score, refusal)
+            missing = tuple(unknown_names(retrieval.query, known_words)) if known_words else ()
+            return Decision(False, score, refusal, missing=missing)
         sim, coverage = self.features(retrieval, sims, terms, analyzer)
         threshold = self.threshold
         if retrieval.english:

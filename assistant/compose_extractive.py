@@ -69,6 +69,17 @@ def abstention_text(language: Language) -> str:
     )
 
 
+def missing_names_note(names: tuple[str, ...], language: Language) -> str:
+    """Why the documents cannot answer: they never mention what the question is about.
+
+    Said plainly, so a user who only added a name as context can ask again without it.
+    """
+    quoted = ", ".join(f"‘{name}’" for name in names)
+    if language == "en":
+        return f"None of the documents mentions {quoted}."
+    return f"Geen van de documenten noemt {quoted}."
+
+
 def _body(text: str) -> str:
     """Chunk text without its header line (document name and locator)."""
     head, sep, rest = text.partition("\n\n")

@@ -193,9 +193,11 @@ class Assistant:
             else:
                 composition = self.composer.compose(question, hits, language, history)
         if composition is None or composition.abstained or not composition.citations:
-            from assistant.compose_extractive import abstention_text
+            from assistant.compose_extractive import abstention_text, missing_names_note
 
             note = composition.note if composition is not None else None
+            if note is None and decision.missing:
+                note = missing_names_note(decision.missing, language)
             text = abstention_text(language)
             answer = Answer(
                 answer=text,

@@ -174,6 +174,8 @@ class Decision:
     answerable: bool
     score: float
     reason: str
+    missing: tuple[str, ...] = ()
+    """Names the question asks about that no document mentions (told to the user)."""
 
 
 @dataclass

@@ -4,10 +4,13 @@ the extractive composer's last check, so both directions are pinned here."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from assistant.abstention import AbstentionModel, unknown_acronyms
+from assistant.abstention import AbstentionModel, unknown_acronyms, unknown_names
+from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
+from assistant.compose_extractive import missing_names_note
 from assistant.models import Hit
 from assistant.retrieval import Retrieval
 
@@ -105,6 +108,58 @@ def test_unknown_acronyms():
     assert unknown_acronyms("Under the Dutch BRP Act, who is a resident?", known) == []
     # context before the question proper, and personal details, are not what is asked about
     assert unknown_acronyms("Mijn cliënt (BSN 123, werkt bij ACME) vraagt: hoe lang duurt het?", known) == []
+
+
+
+def test_unknown_names_are_places_the_question_asks_about():
+    known = {"gemeente", "gemeenten", "verhuurverordening", "huurcommissie", "arbeidsmigranten"}
+    assert unknown_names("Welke gemeenten in Zeeland hebben een verhuurverordening?", known) == [
+        "Zeeland"
+    ]
+    assert unknown_names("How many labour migrants live in the municipality of Westland?", known) == [
+        "Westland"
+    ]
+    # a name the documents do contain is not missing
+    assert unknown_names("Welke gemeenten in Zeeland doen mee?", known | {"zeeland"}) == []
+    # acronyms are still found
+    assert unknown_names("Wat weet het CBS over Westland?", known) == ["CBS", "Westland"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # context before the asking sentence
+        "Een uitzendkracht uit Oost-Gelderland spreekt geen Nederlands. Moet de verhuurder iets?",
+        # countries, nationalities and months are context, in Dutch and English
+        "Moet een arbeidsmigrant uit Polen of Roemenië zich inschrijven?",
+        "Does a Polish worker who arrives in July have to register?",
+        # multi-word titles and parenthesised glosses
+        "Under the Dutch Good Landlordship Act, can a municipality fine landlords?",
+        "What must a landlord tell tenants about the Rent Tribunal (Huurcommissie)?",
+        "What must a landlord tell tenants about the tribunal (Huurcommissiezaken)?",
+        # a capitalised first word, and ordinary English words
+        "Zeeland: mag de gemeente een vergunning eisen?",
+        "Which Housing rules apply?",
+    ],
+)
+def test_context_and_titles_are_not_unknown_names(question: str):
+    known = {"gemeente", "vergunning", "arbeidsmigrant", "verhuurder"}
+    assert unknown_names(question, known) == []
+
+
+def test_unknown_name_refusal_tells_the_user_what_is_missing():
+    model = AbstentionModel(threshold=1.0)
+    retrieval = Retrieval(
+        "Welke gemeenten in Zeeland hebben een verhuurverordening?",
+        [_hit("De gemeenteraad kan een verhuurverordening vaststellen.")],
+        None,
+        False,
+    )
+    decision = model.decide(retrieval, np.array([0.9]), ["verhuurverorden"], Analyzer(), {"gemeenten"})
+    assert not decision.answerable
+    assert decision.missing == ("Zeeland",)
+    assert missing_names_note(decision.missing, "nl") == "Geen van de documenten noemt ‘Zeeland’."
+    assert "mentions ‘Zeeland’" in missing_names_note(decision.missing, "en")
 
 
 def _hit(text: str) -> Hit:

@@ -82,6 +82,20 @@ def test_unanswerable_question_abstains_with_nearest_sources(laws_assistant):
     assert 1 <= len(answer.hits) <= 3
 
 
+
+def test_question_about_a_place_no_document_names_abstains_and_says_so(laws_assistant):
+    answer = laws_assistant.ask(
+        "Welke gemeenten in Zeeland hebben al een verhuurverordening voor arbeidsmigranten?"
+    )
+    check_contract(answer, laws_assistant)
+    assert answer.abstained
+    assert answer.note == "Geen van de documenten noemt ‘Zeeland’."
+    assert answer.hits  # the nearest sources are still shown
+    # the same question without the place is answered from the Wgv
+    general = laws_assistant.ask("Kan de gemeenteraad een verhuurverordening vaststellen?")
+    assert not general.abstained and general.note is None
+
+
 def test_conversation_history_feeds_follow_up(laws_assistant):
     first = laws_assistant.ask("Hoe lang wordt een toelating van een uitlener verleend?", owner="t1")
     assert any(h.locator.startswith("Artikel 12i") for h in first.hits[:5])
