@@ -36,6 +36,9 @@ class Expectation:
     """For COUNT: the counted noun phrase ("aanwezige personen"); a number must stand near it."""
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
+    relative: bool = False
+    """For MONEY asked with a verb ("hoeveel mag hij inhouden"): a share or a multiple ("25 %",
+    "twee maal de kale huurprijs") answers it as well as an amount does."""
 
 
 
@@ -57,6 +60,15 @@ _MONEY_Q = re.compile(
     rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b)",
+    re.I,
+)
+# "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
+_MONEY_VERB_Q = re.compile(
+    r"\b(hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
+    r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
+    r"kosten|verdienen|ontvangen|heffen)\b|"
+    r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
+    r"cost)\b)",
     re.I,
 )
 _DATE_Q = re.compile(
@@ -97,6 +109,9 @@ _REFERENCE = re.compile(
 )
 _STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
 _MONEY = re.compile(r"€\s?\d|\b\d[\d.,]*\s*(euro|eur)\b", re.I)
+_RELATIVE = re.compile(
+    rf"\b\d[\d.,]*\s*(%|procent)|\b(\d+|{_NUMBER_WORD}|twee|drie)\s*(maal|keer)\b|\btweemaal\b", re.I
+)
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
@@ -139,6 +154,8 @@ def expected(question: str) -> Expectation | None:
         return None
     if _MONEY_Q.search(asked):
         return Expectation(Kind.MONEY, explicit_euro=bool(re.search(r"\beuro\b|€", asked, re.I)))
+    if _MONEY_VERB_Q.search(asked):
+        return Expectation(Kind.MONEY, relative=True)
     if _DURATION_Q.search(asked):
         return Expectation(Kind.DURATION)
     if _DATE_Q.search(asked):
@@ -177,7 +194,7 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     text = _clean(text)
     kind = expectation.kind
     if kind is Kind.MONEY:
-        if _MONEY.search(text):
+        if _MONEY.search(text) or (expectation.relative and _RELATIVE.search(text)):
             return True
         return not expectation.explicit_euro and bool(_FINE_CATEGORY.search(text))
     if kind is Kind.DATE:

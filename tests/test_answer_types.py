@@ -29,10 +29,13 @@ from assistant.retrieval import Retrieval
         ("How long must records be kept?", Kind.DURATION),
         ("Welke plafondhoogte eist het Bbl voor een slaapkamer?", Kind.MEASURE),
         ("Hoeveel arbeidsmigranten wonen er in Nederland?", Kind.COUNT),
-        ("Hoeveel mag een uitzendbureau inhouden op het loon?", Kind.QUANTITY),
+        # how much money, asked with a verb
+        ("Hoeveel mag een uitzendbureau inhouden op het loon?", Kind.MONEY),
+        ("How much may an agency deduct from wages for housing?", Kind.MONEY),
         ("Met hoeveel groeit het aantal arbeidsmigranten per jaar?", Kind.QUANTITY),
+        ("Hoeveel mogen er in een kamer slapen?", Kind.QUANTITY),
         # a yes/no question with a second clause that asks for an amount
-        ("Heeft hij recht op huurtoeslag, en hoeveel krijgt hij dan?", Kind.QUANTITY),
+        ("Heeft hij recht op huurtoeslag, en hoeveel krijgt hij dan?", Kind.MONEY),
     ],
 )
 def test_question_kinds(question, kind):
@@ -68,6 +71,16 @@ def test_money_needs_an_amount_and_euro_rules_out_a_fine_category():
     assert not satisfies(euro, category)
     assert satisfies(euro, "Een bestuurlijke boete van ten hoogste € 25.000.")
     assert satisfies(euro, "een boete van ten hoogste 325 euro")
+
+
+def test_money_asked_with_a_verb_is_answered_by_a_share_or_multiple_too():
+    deposit = expected("Hoeveel mag een verhuurder maximaal aan borg vragen?")
+    assert deposit.kind is Kind.MONEY and deposit.relative
+    assert satisfies(deposit, "De waarborgsom bedraagt niet meer dan twee maal de kale huurprijs.")
+    assert satisfies(deposit, "ten hoogste 25% van het wettelijk minimumloon")
+    assert not satisfies(deposit, "De verhuurder mag een waarborgsom vragen.")
+    # a noun question ("hoeveel leges") still needs an amount
+    assert not satisfies(expected("Hoeveel leges vraagt de gemeente?"), "twee maal de huurprijs")
 
 
 def test_article_references_and_statute_years_are_not_answers():
