@@ -33,7 +33,8 @@ class Kind(StrEnum):
 class Expectation:
     kind: Kind
     nouns: tuple[str, ...] = ()
-    """For COUNT: the counted noun phrase ("aanwezige personen"); a number must stand near it."""
+    """For COUNT: the counted noun phrase ("aanwezige personen"); for MONEY: what is paid
+    ("leges", "loon"). A number or amount must stand near one of them."""
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
     relative: bool = False
@@ -147,15 +148,37 @@ def wh_clauses(question: str) -> str:
     return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
 
 
+# What a money question asks the amount of, as the Dutch word a passage would use; compounds
+# count by their last part ("rijkssubsidie", "toeristenbelasting", "minimumloon").
+_PAID_FOR = {
+    "leges": "leges", "fee": "leges", "fees": "leges", "loon": "loon", "wage": "loon",
+    "wages": "loon", "salary": "loon", "huur": "huur", "huurprijs": "huur", "rent": "huur",
+    "boete": "boete", "fine": "boete", "fines": "boete", "penalty": "boete",
+    "subsidie": "subsidie", "subsidy": "subsidie", "toeslag": "toeslag", "allowance": "toeslag",
+    "belasting": "belasting", "tax": "belasting", "vergoeding": "vergoeding",
+    "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg", "deposit": "borg",
+}
+
+
+def _money_nouns(asked: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for word in re.findall(r"\w+", asked.lower()):
+        for noun, dutch in _PAID_FOR.items():
+            if (word == noun or word.endswith(noun)) and dutch not in found:
+                found.append(dutch)
+    return tuple(found)
+
+
 def expected(question: str) -> Expectation | None:
     """The kind of answer `question` asks for, or None when any relevant passage may answer."""
     asked = wh_clauses(question)
     if not asked:
         return None
     if _MONEY_Q.search(asked):
-        return Expectation(Kind.MONEY, explicit_euro=bool(re.search(r"\beuro\b|€", asked, re.I)))
+        euro = bool(re.search(r"\beuro\b|€", asked, re.I))
+        return Expectation(Kind.MONEY, nouns=_money_nouns(asked), explicit_euro=euro)
     if _MONEY_VERB_Q.search(asked):
-        return Expectation(Kind.MONEY, relative=True)
+        return Expectation(Kind.MONEY, nouns=_money_nouns(asked), relative=True)
     if _DURATION_Q.search(asked):
         return Expectation(Kind.DURATION)
     if _DATE_Q.search(asked):
@@ -194,9 +217,24 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     text = _clean(text)
     kind = expectation.kind
     if kind is Kind.MONEY:
+        fine_category = not expectation.explicit_euro and bool(_FINE_CATEGORY.search(text))
+        if expectation.nouns:
+            # "Hoeveel leges ...?" is not answered by "€ 100.000 financiële zekerheid": the
+            # amount must stand near what is paid (a fine category only answers a fine)
+            amount = r"€\s?\d[\d.,]*|\b\d[\d.,]*\s*(?:euro|eur)\b"
+            if expectation.relative:
+                amount += rf"|{_RELATIVE.pattern}"
+            stems = "|".join(re.escape(n[: max(4, len(n) - 1)]) for n in expectation.nouns)
+            near = (
+                rf"(?:{amount})(?:\W+\w+){{0,8}}?\W+\w*(?:{stems})|"
+                rf"\w*(?:{stems})\w*(?:\W+\w+){{0,8}}?\W+(?:{amount})"
+            )
+            return bool(re.search(near, text, re.I)) or (
+                fine_category and "boete" in expectation.nouns
+            )
         if _MONEY.search(text) or (expectation.relative and _RELATIVE.search(text)):
             return True
-        return not expectation.explicit_euro and bool(_FINE_CATEGORY.search(text))
+        return fine_category
     if kind is Kind.DATE:
         return bool(_DATE.search(text))
     if kind is Kind.DURATION:

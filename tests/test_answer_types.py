@@ -77,10 +77,26 @@ def test_money_asked_with_a_verb_is_answered_by_a_share_or_multiple_too():
     deposit = expected("Hoeveel mag een verhuurder maximaal aan borg vragen?")
     assert deposit.kind is Kind.MONEY and deposit.relative
     assert satisfies(deposit, "De waarborgsom bedraagt niet meer dan twee maal de kale huurprijs.")
-    assert satisfies(deposit, "ten hoogste 25% van het wettelijk minimumloon")
+    assert satisfies(deposit, "De borg is ten hoogste 25% van de jaarhuur.")
+    # the share must be a share of what is asked about
+    assert not satisfies(deposit, "ten hoogste 25% van het wettelijk minimumloon")
     assert not satisfies(deposit, "De verhuurder mag een waarborgsom vragen.")
     # a noun question ("hoeveel leges") still needs an amount
     assert not satisfies(expected("Hoeveel leges vraagt de gemeente?"), "twee maal de huurprijs")
+
+
+def test_an_amount_must_be_the_amount_of_what_is_asked_about():
+    fees = expected("Hoeveel leges mag een gemeente rekenen voor een verhuurvergunning?")
+    assert fees.nouns == ("leges",)
+    assert not satisfies(fees, "De uitlener stelt een financiële zekerheid van € 100.000.")
+    assert satisfies(fees, "De leges voor een verhuurvergunning bedragen € 120.")
+    wage = expected("Wat is het wettelijk minimumloon per uur?")
+    assert wage.nouns == ("loon",)
+    assert not satisfies(wage, "een huishoudinkomen van ten hoogste € 70.149")
+    assert satisfies(wage, "Het minimumloon is € 14,71 per uur.")
+    # a fine category answers a question about a fine, and only that
+    assert satisfies(expected("Hoe hoog is de boete?"), "een geldboete van de vierde categorie")
+    assert not satisfies(fees, "een geldboete van de vierde categorie")
 
 
 def test_article_references_and_statute_years_are_not_answers():
