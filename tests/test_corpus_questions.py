@@ -31,6 +31,8 @@ def test_corpus_questions_are_found_and_answered(corpus_assistant):
     assert metrics["hit@5"] >= 0.85, metrics
     assert metrics["hit@10"] >= 0.93, metrics
     assert metrics["false_abstention_rate"] <= 0.1, metrics
+    # measured .71 (10 of 14); the floor allows one question less
+    assert metrics["abstention_acc"] >= 0.64, metrics
 
     # An answer cites the passage with the fact (or another passage stating it verbatim).
     by_id = {i["id"]: i for i in items}
