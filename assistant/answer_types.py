@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from assistant.analysis import GLOSSARY
+
 
 class Kind(StrEnum):
     MONEY = "money"
@@ -193,10 +195,13 @@ def expected(question: str) -> Expectation | None:
         if not verb:
             # "hoeveel (aanwezige) personen": a number must stand near one of these words. In
             # Dutch a second word belongs to the phrase only after an inflected adjective;
-            # English nouns do not occur in Dutch passages, so any number will do there.
+            # English nouns count by their Dutch statute word ("staffing agencies" ->
+            # "uitlener"), and without one any number will do.
             words = words if english or words[0].endswith("e") else words[:1]
-            nouns = tuple(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN)
-            return Expectation(Kind.COUNT, nouns=() if english else nouns)
+            if english:
+                words = [GLOSSARY[w].split()[-1] for w in words if w in GLOSSARY]
+            nouns = tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN))
+            return Expectation(Kind.COUNT, nouns=nouns)
     if _QUANTITY_Q.search(asked):
         return Expectation(Kind.QUANTITY)
     return None
@@ -241,9 +246,12 @@ def satisfies(expectation: Expectation, text: str) -> bool:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
         return bool(_MEASURE.search(text))
-    if _MONEY.search(text) or _MEASURE.search(text):
-        return True  # "zekerheid van € 100.000", "12 m² per persoon"
-    if kind is Kind.COUNT and expectation.nouns and not text.lstrip().startswith("|"):
+    counted = kind is Kind.COUNT and expectation.nouns
+    if _MEASURE.search(text) or (not counted and _MONEY.search(text)):
+        # "12 m² per persoon", "zekerheid van € 100.000"; an amount of money is no count of
+        # agencies or people
+        return True
+    if counted and not text.lstrip().startswith("|"):
         # (a table row names its numbers in the header row, so any number in it will do)
         stems = "|".join(re.escape(_stem(n)) for n in expectation.nouns)
         number = rf"\b(?:(?!(?:19|20)\d\d\b)\d[\d.,]*|(?:{_COUNT_WORD})\b)"  # not a year

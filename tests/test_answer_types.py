@@ -99,6 +99,16 @@ def test_an_amount_must_be_the_amount_of_what_is_asked_about():
     assert not satisfies(fees, "een geldboete van de vierde categorie")
 
 
+def test_a_count_needs_a_number_of_the_things_counted():
+    agencies = expected("How many staffing agencies have been granted admission so far?")
+    assert agencies.kind is Kind.COUNT and agencies.nouns == ("uitlener",)
+    # an amount of money is not a number of agencies; a measure still answers "hoeveel ruimte"
+    assert not satisfies(agencies, "De uitlener stelt een financiële zekerheid van € 100.000.")
+    assert satisfies(agencies, "Er zijn 4.000 uitleners toegelaten.")
+    space = expected("Hoeveel slaapruimte per persoon vraagt de norm?")
+    assert satisfies(space, "De norm vraagt 12 m² per persoon.")
+
+
 def test_article_references_and_statute_years_are_not_answers():
     date = expected("Op welke datum gaat dit in?")
     header = "Huisvestingswet 2014 — Artikel 21\n\nDe gemeenteraad kan regels stellen."
