@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.analysis import GLOSSARY, STOPWORDS_ENGLISH
+from assistant.analysis import GLOSSARY, LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH
 from assistant.answer_types import expected, satisfies, wh_clauses
 from assistant.config import Settings
 from assistant.statutes import STATUTES
@@ -105,6 +105,13 @@ _NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD = re.compile(r"[^\s]+")
 
 
+def missing_names(question: str, known_words: Collection[str]) -> list[str]:
+    """What the question asks about that no document mentions (empty without an index)."""
+    if not known_words:
+        return []
+    return unknown_names(question, known_words) + unknown_kind(question, known_words)
+
+
 def _asking_sentences(question: str) -> list[str]:
     """The sentences that ask (end in "?"), or the last one; context sentences come first."""
     sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
@@ -146,6 +153,32 @@ def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
+_WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][a-zà-ÿ-]{3,})", re.I)
+
+
+def _mentioned(word: str, known_words: Collection[str]) -> bool:
+    """Does any indexed word have `word`'s stem ("groepen" -> "groep...")?"""
+    if word in known_words:
+        return True
+    stem = word[: max(5, len(word) - 2)]
+    return any(w.startswith(stem) for w in known_words)
+
+
+def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
+    """"Met welk tolkenbureau ...?" asks which one of a kind of thing. Documents that never
+    mention that kind of thing cannot say which one; everyday words the statutes say otherwise
+    ("welke uitzendbureaus" -> uitlener) are known through the glossaries.
+    """
+    found: list[str] = []
+    for match in _WHICH.finditer(wh_clauses(question)):
+        word = match.group(1).lower()
+        if word in LEGAL_TERMS or word in STOPWORDS or word in found:
+            continue
+        if not _mentioned(word, known_words):
+            found.append(word)
+    return found
+
+
 @dataclass
 class AbstentionModel:
     threshold: float
@@ -176,7 +209,7 @@ class AbstentionModel:
 
     def refusal(self, retrieval: Retrieval, known_words: Collection[str]) -> str | None:
         """Why the documents cannot answer, whatever the scores say (None: no such reason)."""
-        unknown = unknown_names(retrieval.query, known_words) if known_words else []
+        unknown = missing_names(retrieval.query, known_words)
         if unknown:
             return f"not in any document: {', '.join(unknown)}"
         expectation = expected(retrieval.query)
@@ -199,7 +232,7 @@ class AbstentionModel:
         score = max((h.score for h in retrieval.hits), default=0.0)
         refusal = self.refusal(retrieval, known_words)
         if refusal:
-            missing = tuple(unknown_names(retrieval.query, known_words)) if known_words else ()
+            missing = tuple(missing_names(retrieval.query, known_words))
             return Decision(False, score, refusal, missing=missing)
         sim, coverage = self.features(retrieval, sims, terms, analyzer)
         threshold = self.threshold

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.abstention import AbstentionModel, unknown_acronyms, unknown_names
+from assistant.abstention import AbstentionModel, unknown_acronyms, unknown_kind, unknown_names
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
 from assistant.compose_extractive import missing_names_note
@@ -184,6 +184,18 @@ def test_unknown_names_are_places_the_question_asks_about():
 def test_context_and_titles_are_not_unknown_names(question: str):
     known = {"gemeente", "vergunning", "arbeidsmigrant", "verhuurder"}
     assert unknown_names(question, known) == []
+
+
+def test_asking_which_of_a_kind_the_documents_never_mention():
+    known = {"groep", "groepen", "gemeente", "uitlener", "vergunning"}
+    assert unknown_kind("Met welk tolkenbureau heeft de VNG een raamcontract?", known) == [
+        "tolkenbureau"
+    ]
+    # inflected forms, everyday words for statute terms, and yes/no questions are not missing
+    assert unknown_kind("Welke groeperingen moeten urgent zijn?", {"groeperingen"}) == []
+    assert unknown_kind("Welke groepen moeten urgent zijn?", {"groep"}) == []
+    assert unknown_kind("Welke uitzendbureaus hebben een toelating nodig?", known) == []
+    assert unknown_kind("Mag een tolkenbureau dat doen?", known) == []
 
 
 def test_unknown_name_refusal_tells_the_user_what_is_missing():
