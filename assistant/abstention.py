@@ -13,9 +13,9 @@ asks for one specific fact next to documents about exactly that topic ("Hoeveel 
 
 - the question asks for a kind of answer (an amount, a date, a period, a measure, a number)
   and none of the top passages states one (`assistant.answer_types`);
-- the question names an organisation by its acronym (CBS, SNF, VNG), or asks about a place
-  ("gemeenten in Zeeland"), that occurs nowhere in the indexed documents: they cannot say
-  anything about it. The user is told which name is missing (`Decision.missing`), so a name
+- the question names an organisation by its acronym (CBS, SNF, VNG), asks about a place
+  ("gemeenten in Zeeland") or asks which one of a kind of thing ("welk tolkenbureau") that
+  occurs nowhere in the indexed documents: they cannot say anything about it. The user is told which name is missing (`Decision.missing`), so a name
   given only as context can be left out of a second try.
 
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
@@ -105,13 +105,6 @@ _NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
 _WORD = re.compile(r"[^\s]+")
 
 
-def missing_names(question: str, known_words: Collection[str]) -> list[str]:
-    """What the question asks about that no document mentions (empty without an index)."""
-    if not known_words:
-        return []
-    return unknown_names(question, known_words) + unknown_kind(question, known_words)
-
-
 def _asking_sentences(question: str) -> list[str]:
     """The sentences that ask (end in "?"), or the last one; context sentences come first."""
     sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
@@ -165,9 +158,11 @@ def _mentioned(word: str, known_words: Collection[str]) -> bool:
 
 
 def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
-    """"Met welk tolkenbureau ...?" asks which one of a kind of thing. Documents that never
-    mention that kind of thing cannot say which one; everyday words the statutes say otherwise
-    ("welke uitzendbureaus" -> uitlener) are known through the glossaries.
+    """Kinds of thing a "welk(e) ...?" question asks about that no document mentions.
+
+    "Met welk tolkenbureau ...?" asks which one; documents that never mention an interpreting
+    agency cannot say which. Everyday words that the statutes put otherwise ("welke
+    uitzendbureaus" -> uitlener) are known through LEGAL_TERMS.
     """
     found: list[str] = []
     for match in _WHICH.finditer(wh_clauses(question)):
@@ -177,6 +172,13 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
         if not _mentioned(word, known_words):
             found.append(word)
     return found
+
+
+def missing_names(question: str, known_words: Collection[str]) -> list[str]:
+    """What the question asks about that no document mentions (empty without an index)."""
+    if not known_words:
+        return []
+    return unknown_names(question, known_words) + unknown_kind(question, known_words)
 
 
 @dataclass
@@ -209,15 +211,21 @@ class AbstentionModel:
 
     def refusal(self, retrieval: Retrieval, known_words: Collection[str]) -> str | None:
         """Why the documents cannot answer, whatever the scores say (None: no such reason)."""
+        return self._refusal(retrieval, known_words)[0]
+
+    def _refusal(
+        self, retrieval: Retrieval, known_words: Collection[str]
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """The reason, and the names the documents never mention (told to the user)."""
         unknown = missing_names(retrieval.query, known_words)
         if unknown:
-            return f"not in any document: {', '.join(unknown)}"
+            return f"not in any document: {', '.join(unknown)}", tuple(unknown)
         expectation = expected(retrieval.query)
         if expectation is not None and not any(
             satisfies(expectation, h.text) for h in retrieval.hits[:TYPE_CHECK_DEPTH]
         ):
-            return f"asks for a {expectation.kind.value}; the top passages state none"
-        return None
+            return f"asks for a {expectation.kind.value}; the top passages state none", ()
+        return None, ()
 
     def decide(
         self,
@@ -230,9 +238,8 @@ class AbstentionModel:
         from assistant.retrieval import Decision
 
         score = max((h.score for h in retrieval.hits), default=0.0)
-        refusal = self.refusal(retrieval, known_words)
+        refusal, missing = self._refusal(retrieval, known_words)
         if refusal:
-            missing = tuple(missing_names(retrieval.query, known_words))
             return Decision(False, score, refusal, missing=missing)
         sim, coverage = self.features(retrieval, sims, terms, analyzer)
         threshold = self.threshold
