@@ -32,6 +32,18 @@ _LIST_ITEM = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(„\"])")
+ARTICLE_FOCUS = 0.2
+"""Bonus for the lines of an article the question names ("Wat regelt artikel 2.12 Bbl?"): such
+a question shares few words with the article, but the article is the answer."""
+LOCATING_FOCUS = 0.1
+"""Bonus for the lines of the best passage when the question asks where a rule is ("In welk
+artikel staat ...?"): the statute words its rule in its own terms, so the question's words are
+a weak guide, and the best passage's article is the answer."""
+_ASKS_WHERE = re.compile(
+    r"\b(in welk(e)? (artikel|wet|hoofdstuk|paragraaf|regeling)|welk artikel|which article|"
+    r"where in the)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -119,13 +131,18 @@ class ExtractiveComposer:
         terms = analyzer.key_terms(question, english=language == "en")
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
+        named = self.retriever.named_articles(question, hits[:MAX_HITS])
+        locating = bool(_ASKS_WHERE.search(question))
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             lines = _body(hit.text).split("\n")
+            focus = ARTICLE_FOCUS if h_index in named else 0.0
+            if locating and h_index == 0:
+                focus = max(focus, LOCATING_FOCUS)
             for line_index, unit in split_units(hit.text):
                 tokens = set(analyzer.tokens(unit))
                 covered = sum(w for t, w in weights.items() if t in tokens) / total
-                score = covered + 0.15 / (1 + h_index)
+                score = covered + 0.15 / (1 + h_index) + focus
                 # the kind of answer asked for: a period or date weighs most, because the
                 # sentence that states it often repeats few of the question's words
                 if (

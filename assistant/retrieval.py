@@ -401,6 +401,21 @@ class Retriever:
             hit &= mask
         return [int(p) for p in np.flatnonzero(hit)[:20]]
 
+    def named_articles(self, query: str, hits: list[Hit]) -> set[int]:
+        """Positions in `hits` of the article(s) the question names ("artikel 2.12 Bbl")."""
+        articles, statutes = self._articles_and_statutes(query)
+        if not articles:
+            return set()
+        snap = self.snapshot()
+        found = set()
+        for i, hit in enumerate(hits):
+            pos = snap.position.get(hit.chunk_id)
+            if pos is None or snap.articles[pos] not in articles:
+                continue
+            if not statutes or snap.bwb[pos] in statutes:
+                found.add(i)
+        return found
+
     def _reference_features(
         self, query: str, snap: Snapshot, cand: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray]:

@@ -96,6 +96,30 @@ def test_question_about_a_place_no_document_names_abstains_and_says_so(laws_assi
     assert not general.abstained and general.note is None
 
 
+
+@pytest.mark.parametrize(
+    ("question", "locator"),
+    [
+        # names the article: it shares few words with the text, but the article is the answer
+        ("Wat regelt artikel 23 van de Huisvestingswet 2014?", "Artikel 23"),
+        ("Wat staat er in artikel 12v Waadi?", "Artikel 12v"),
+        # asks where a rule is: the statute words it in its own terms
+        (
+            # (laws-dev nl-art-06; its words "uitleners", "BRP-inschrijving" are not the law's)
+            "In welk artikel van de Waadi staat de zorgplicht van uitleners voor correcte "
+            "BRP-inschrijving van arbeidsmigranten, en wat houdt die in?",
+            "Artikel 12ba",
+        ),
+    ],
+)
+def test_questions_about_an_article_quote_that_article(laws_assistant, question, locator):
+    answer = laws_assistant.ask(question)
+    check_contract(answer, laws_assistant)
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].locator.startswith(locator)
+    assert locator in answer.answer.split("\n")[1]
+
+
 def test_conversation_history_feeds_follow_up(laws_assistant):
     first = laws_assistant.ask("Hoe lang wordt een toelating van een uitlener verleend?", owner="t1")
     assert any(h.locator.startswith("Artikel 12i") for h in first.hits[:5])
