@@ -141,7 +141,7 @@ LEGAL_TERMS: dict[str, str] = {
     "binnenlopen": "betreden", "aanvragen": "aanvraag", "weigeren": "weigering",
     "intrekken": "intrekking", "afpakken": "intrekking", "geldig": "geldigheidsduur",
     "regels": "verordening", "raad": "gemeenteraad", "buitenlander": "vreemdeling",
-    "buitenlanders": "vreemdeling", "paspoort": "identiteitsbewijs", "id": "identiteitsbewijs",
+    "buitenlanders": "vreemdeling", "paspoort": "identiteitsbewijs", "kopie": "afschrift", "id": "identiteitsbewijs",
     "brand": "brandveiligheid", "rookmelder": "rookmelders", "logies": "logiesfunctie",
     "kosten": "vergoeding", "betalen": "vergoeding", "discriminatie": "woondiscriminatie",
     "intimideren": "intimidatie", "intimideert": "intimidatie", "klacht": "meldpunt",
@@ -239,3 +239,17 @@ class Analyzer:
         """
         text = _QUESTION_PHRASES.sub(" ", text)
         return list(dict.fromkeys(self.tokens(text, english=english)))
+
+    def statute_equivalents(self, text: str) -> dict[str, str]:
+        """Stem of an everyday word in `text` -> stem of the word statutes use for it.
+
+        "Hoe lang mag een uitzendbureau een kopie bewaren?": the Waadi says "afschrift" and
+        "degene die arbeidskrachten ter beschikking stelt"; a sentence with the statute's word
+        covers the question's word.
+        """
+        pairs = {}
+        for word in self.words(text):
+            statute = LEGAL_TERMS.get(word)
+            if statute:
+                pairs[self._stem.stemWord(word)] = self._stem.stemWord(statute.split()[-1])
+        return pairs

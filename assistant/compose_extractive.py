@@ -131,6 +131,7 @@ class ExtractiveComposer:
         terms = analyzer.key_terms(question, english=language == "en")
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
+        equivalents = analyzer.statute_equivalents(question)
         named = self.retriever.named_articles(question, hits[:MAX_HITS])
         locating = bool(_ASKS_WHERE.search(question))
         units: list[Unit] = []
@@ -141,7 +142,11 @@ class ExtractiveComposer:
                 focus = max(focus, LOCATING_FOCUS)
             for line_index, unit in split_units(hit.text):
                 tokens = set(analyzer.tokens(unit))
-                covered = sum(w for t, w in weights.items() if t in tokens) / total
+                covered = sum(
+                    w
+                    for t, w in weights.items()
+                    if t in tokens or equivalents.get(t, "\0") in tokens
+                ) / total
                 score = covered + 0.15 / (1 + h_index) + focus
                 # the kind of answer asked for: a period or date weighs most, because the
                 # sentence that states it often repeats few of the question's words

@@ -49,6 +49,13 @@ def check_contract(answer, assistant):
             "Artikel 12p",
             "€ 100.000",
         ),
+        # everyday words: the Waadi says "afschrift" and "identiteitsbewijs" (document)
+        (
+            "Hoe lang mag een uitzendbureau een kopie van het paspoort van een werkzoekende "
+            "bewaren?",
+            "Artikel 7c",
+            "vier weken",
+        ),
     ],
 )
 def test_dutch_answer_quotes_the_article(laws_assistant, question, expected_locator, must_quote):

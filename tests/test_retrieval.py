@@ -72,6 +72,17 @@ def test_english_glossary_brings_multiword_statute_terms():
     assert stems and stems <= set(tokens), (tokens, stems)
 
 
+def test_everyday_words_map_to_the_statute_words():
+    from assistant.analysis import Analyzer
+
+    analyzer = Analyzer()
+    pairs = analyzer.statute_equivalents("Mag de huisbaas een kopie van mijn paspoort houden?")
+    stem = analyzer._stem.stemWord
+    assert pairs[stem("huisbaas")] == stem("verhuurder")
+    assert pairs[stem("kopie")] == stem("afschrift")
+    assert pairs[stem("paspoort")] == stem("identiteitsbewijs")
+
+
 def test_statute_abbreviation_is_indexed_with_each_article(laws_assistant):
     """Questions say "Wet BRP" and "Waadi"; the statute text never does, so the header does."""
     snap = laws_assistant.retriever.snapshot()
