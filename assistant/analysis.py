@@ -149,13 +149,32 @@ LEGAL_TERMS: dict[str, str] = {
 }
 
 
+_ENGLISH_SUFFIXES = ("ing", "ed", "es", "s", "d")
+
+
+def gloss(word: str) -> str | None:
+    """The Dutch statute word for an English word, inflected forms included ("deregistering",
+    "fined", "landlords"), or None."""
+    word = word.lower()
+    found = GLOSSARY.get(word)
+    if found is not None or len(word) < 5:
+        return found
+    for suffix in _ENGLISH_SUFFIXES:
+        if word.endswith(suffix):
+            base = word[: -len(suffix)]
+            found = GLOSSARY.get(base) or GLOSSARY.get(base + "e")
+            if found is not None:
+                return found
+    return None
+
+
 def gloss_english(text: str) -> str:
     """English question with its domain words replaced by the Dutch statute words.
 
     Embedding this variant beside the original lets a small multilingual model meet Dutch
     legal text halfway; measured on the English development questions (benchmarks/README.md).
     """
-    return re.sub(r"[A-Za-z]+", lambda m: GLOSSARY.get(m.group(0).lower(), m.group(0)), text)
+    return re.sub(r"[A-Za-z]+", lambda m: gloss(m.group(0)) or m.group(0), text)
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +240,8 @@ class Analyzer:
         out: list[str] = []
         stop = STOPWORDS | (STOPWORDS_ENGLISH if english else frozenset())
         for word in self.words(text):
-            glossed = GLOSSARY[word].split() if english and word in GLOSSARY else [word]
+            dutch = gloss(word) if english else None
+            glossed = dutch.split() if dutch else [word]
             for word in glossed:
                 if word in stop or (len(word) < 2 and not word.isdigit()):
                     continue

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.analysis import GLOSSARY
+from assistant.analysis import gloss
 
 
 class Kind(StrEnum):
@@ -199,7 +199,7 @@ def expected(question: str) -> Expectation | None:
             # "uitlener"), and without one any number will do.
             words = words if english or words[0].endswith("e") else words[:1]
             if english:
-                words = [GLOSSARY[w].split()[-1] for w in words if w in GLOSSARY]
+                words = [dutch.split()[-1] for w in words if (dutch := gloss(w))]
             nouns = tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN))
             return Expectation(Kind.COUNT, nouns=nouns)
     if _QUANTITY_Q.search(asked):

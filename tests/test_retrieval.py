@@ -72,6 +72,16 @@ def test_english_glossary_brings_multiword_statute_terms():
     assert stems and stems <= set(tokens), (tokens, stems)
 
 
+def test_english_glossary_takes_inflected_forms():
+    from assistant.analysis import gloss, gloss_english
+
+    assert gloss("deregistering") == gloss("deregister") == "uitschrijven"
+    assert gloss("fined") == gloss("fine") == "boete"
+    assert gloss("landlords") == "verhuurder"
+    assert gloss("this") is None and gloss("business") is None
+    assert gloss_english("Landlords renting rooms") == "verhuurder verhuur ruimte"
+
+
 def test_everyday_words_map_to_the_statute_words():
     from assistant.analysis import Analyzer
 
