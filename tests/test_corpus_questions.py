@@ -28,11 +28,12 @@ def test_corpus_questions_are_found_and_answered(corpus_assistant):
     items = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
     result = run_eval(corpus_assistant, items, k=10)
     metrics = result["metrics"]
-    assert metrics["hit@5"] >= 0.85, metrics
+    # the targets of the corpus issue; measured hit@5 .900 (72 of 80, the nearest miss .03 below
+    # rank 5 in score), abstention .857 (12 of 14) at 2.5 % wrongly refused
+    assert metrics["hit@5"] >= 0.9, metrics
     assert metrics["hit@10"] >= 0.93, metrics
-    assert metrics["false_abstention_rate"] <= 0.1, metrics
-    # measured .71 (10 of 14); the floor allows one question less
-    assert metrics["abstention_acc"] >= 0.64, metrics
+    assert metrics["abstention_acc"] >= 0.8, metrics
+    assert metrics["false_abstention_rate"] <= 0.05, metrics
 
     # An answer cites the passage with the fact (or another passage stating it verbatim).
     by_id = {i["id"]: i for i in items}
