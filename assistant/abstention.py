@@ -25,14 +25,15 @@ sees what the sources actually say.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.analysis import GLOSSARY, LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH
-from assistant.answer_types import expected, satisfies, wh_clauses
+from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
+from assistant.answer_types import Kind, expected, satisfies, wh_clauses
 from assistant.config import Settings
 from assistant.statutes import STATUTES
 
@@ -63,11 +64,25 @@ _COMMON_ACRONYMS = frozenset({"eu", "nl", "ok", "bsn", "iban"}) | {
 }
 
 
+def _fold(word: str) -> str:
+    """Lower case without diacritics, in one Unicode form: "Roemenië", "Roemenie" -> "roemenie"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _asking_sentences(question: str) -> list[str]:
+    """The sentences that ask (end in "?"), or the last one; context sentences come first."""
+    question = unicodedata.normalize("NFC", question)
+    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
+    return [s for s in sentences if s.endswith("?")] or sentences[-1:]
+
+
 def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
-    """Acronyms in `question` ("CBS", "SNF-certificering") that no indexed text contains."""
+    """Acronyms the question asks about ("CBS", "SNF-certificering") that no indexed text
+    contains. Context before the question ("Ik werk bij de ODRA. Mag ...?", "Mijn cliënt (KvK
+    ...) vraagt: hoe lang ...?") does not count."""
     found = []
-    # "Mijn cliënt (KvK ...) vraagt: hoe lang ...?": only the asking part counts when there is one
-    asked = wh_clauses(question) or question
+    asked = wh_clauses(question) or " ".join(_asking_sentences(question))
     for match in _ACRONYM.finditer(asked):
         word = match.group(0).lower()
         if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:
@@ -75,71 +90,82 @@ def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
     return [w.upper() for w in found]
 
 
-# Capitalised words that are context, never the subject the documents must cover: languages,
-# countries and nationalities (labour migrants come from them), months and days. Dutch and English.
+# Capitalised words that are context, never the subject the documents must cover: countries,
+# nationalities and languages (labour migrants come from them), months and days, and English
+# title words ("the Regulation"). Dutch and English, compared without diacritics.
 _CONTEXT_NAME_WORDS = """
     nederland nederlands nederlandse nederlander nederlanders holland dutch netherlands europa
-    europees europese europe european engels english eu-lidstaat eu-burger
-    polen pools poolse polish poland poles roemenië roemeens roemeense roemenen romania romanian
-    romanians bulgarije bulgaars bulgaarse bulgaren bulgaria bulgarian bulgarians hongarije
-    hongaars hongaarse hongaren hungary hungarian hungarians litouwen litouws litouwse litouwers
-    lithuania lithuanian lithuanians letland lets letse letten latvia latvian latvians estland
-    ests estse estonia estonian slowakije slowaaks slowaakse slowaken slovakia slovak slovaks
-    tsjechië tsjechisch tsjechische tsjechen czechia czech czechs slovenië sloveens sloveense
-    slovenia slovenian kroatië kroatisch kroatische kroaten croatia croatian croatians
-    griekenland grieks griekse grieken greece greek greeks portugal portugees portugese
-    portuguese spanje spaans spaanse spanjaarden spain spanish italië italiaans italiaanse
-    italianen italy italian italians duitsland duits duitse duitsers germany german germans
-    belgië belgisch belgische belgen belgium belgian belgians frankrijk frans franse fransen
-    france french oostenrijk oostenrijkse austria austrian ierland ierse ireland irish denemarken
-    deense denmark danish zweden zweedse sweden swedish finland finse finnish luxemburg
-    luxembourg cyprus malta oekraïne oekraïens oekraïense oekraïners ukraine ukrainian
-    ukrainians moldavië moldavische moldova moldovan noorwegen noorse norway norwegian
-    zwitserland zwitserse switzerland swiss ijsland iceland liechtenstein turkije turkse turkey
-    turkish marokko marokkaanse morocco moroccan
+    europees europese europe european engels engelse english brits britse british
+    polen pool pools poolse polish poland pole poles roemenie roemeens roemeense roemeen
+    roemenen romania romanian romanians bulgarije bulgaars bulgaarse bulgaar bulgaren bulgaria
+    bulgarian bulgarians hongarije hongaars hongaarse hongaar hongaren hungary hungarian
+    hungarians litouwen litouws litouwse litouwer litouwers lithuania lithuanian lithuanians
+    letland lets letse let letten latvia latvian latvians estland ests estse est esten estonia
+    estonian estonians slowakije slowaaks slowaakse slowaak slowaken slovakia slovak slovaks
+    tsjechie tsjechisch tsjechische tsjech tsjechen czechia czech czechs slovenie sloveens
+    sloveense sloveen slovenen slovenia slovenian kroatie kroatisch kroatische kroaat kroaten
+    croatia croatian croatians griekenland grieks griekse griek grieken greece greek greeks
+    portugal portugees portugese portugezen portuguese spanje spaans spaanse spanjaard
+    spanjaarden spain spanish italie italiaans italiaanse italiaan italianen italy italian
+    italians duitsland duits duitse duitser duitsers germany german germans belgie belgisch
+    belgische belg belgen belgium belgian belgians frankrijk frans franse fransman fransen
+    france french oostenrijk oostenrijkse oostenrijker austria austrian ierland ierse ier ieren
+    ireland irish denemarken deens deense deen denen denmark danish zweden zweeds zweedse zweed
+    sweden swedish finland fins finse fin finnen finnish luxemburg luxemburgse luxembourg cyprus
+    cypriotische malta maltese oekraine oekraiens oekraiense oekrainer oekrainers ukraine
+    ukrainian ukrainians moldavie moldavisch moldavische moldova moldovan noorwegen noors noorse
+    noor noren norway norwegian zwitserland zwitserse swiss switzerland ijsland iceland
+    liechtenstein turkije turks turkse turk turken turkey turkish marokko marokkaans marokkaanse
+    marokkaan marokkanen morocco moroccan syrie syrisch syrische syrier syriers syria syrian
+    filipijnen filipijns filipijnse filipino philippines india indiaas indiase indier indiers
+    indian
     januari februari maart april mei juni juli augustus september oktober november december
     january february march may june july august october
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday thursday
     friday saturday sunday
+    regulation regulations decree act law bill code inspectorate executive government ministry
+    minister authority authorities agency court tribunal council municipality
 """
 _CONTEXT_NAMES = frozenset(_CONTEXT_NAME_WORDS.split())
 _NAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{2,}")
-_WORD = re.compile(r"[^\s]+")
-
-
-def _asking_sentences(question: str) -> list[str]:
-    """The sentences that ask (end in "?"), or the last one; context sentences come first."""
-    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
-    return [s for s in sentences if s.endswith("?")] or sentences[-1:]
+_QUOTES = ".,;:!?\"'’‘”“„«»"
+# Asking for a number, or for which municipalities or places: the answer is about that place.
+_PLACE_SPECIFIC = re.compile(
+    r"^\s*(?:\w+\s+)?(welke|which|what)\s+(\w+\s+)?(gemeenten?|municipalit\w+|plaatsen|places|"
+    r"regio'?s|regions?|provincies?|provinces?|steden|cities|city)\b",
+    re.I,
+)
 
 
 def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
-    """Names the question asks about that no indexed text contains: acronyms ("CBS") and
-    single proper names ("gemeenten in Zeeland", "the municipality of Westland").
+    """Proper names in the asking sentence that no indexed text contains ("Zeeland",
+    "Westland", "Jansen").
 
-    Documents that never name a place or an organisation cannot say anything about it. Names
-    are looked for only in the asking sentence ("Een uitzendkracht uit Roemenië spreekt geen
-    Nederlands. Moet ...?" is context first), never at a sentence's start, in parentheses (a
-    gloss such as "(Huurcommissie)") or next to another capitalised word (multi-word titles such
-    as "the Good Landlordship Act"); countries, nationalities and months are context.
+    Never a sentence's first word, anything in parentheses (a gloss such as "(Huurcommissie)"),
+    a word next to another capitalised word (a title such as "the Good Landlordship Act"), a
+    country, nationality or month, or an ordinary English word.
     """
-    found = unknown_acronyms(question, known_words)
+    found: list[str] = []
     for sentence in _asking_sentences(question):
-        words = _WORD.findall(sentence)
+        words = sentence.split()
+        depth = 0
         for i, raw in enumerate(words):
-            word = raw.strip(".,;:!?\"'’”“)")
-            if i == 0 or raw.startswith("(") or not _NAME.fullmatch(word):
+            inside = depth > 0 or raw.startswith("(")
+            depth += raw.count("(") - raw.count(")")
+            word = raw.strip(_QUOTES + "()")
+            if i == 0 or inside or not _NAME.fullmatch(word):
                 continue
             # the sentence's first word is capitalised anyway; it does not make a title
             neighbours = words[max(i - 1, 1) : i] + words[i + 1 : i + 2]
-            if any(n.strip("(\"'“")[:1].isupper() for n in neighbours):
+            if any(n.strip(_QUOTES + "()")[:1].isupper() for n in neighbours):
                 continue
             lower = word.lower()
             if (
                 lower in known_words
-                or lower in _CONTEXT_NAMES
-                or lower in GLOSSARY  # ordinary English words ("Housing", "Fire")
+                or _fold(word) in _CONTEXT_NAMES
+                or gloss(lower)  # an ordinary English word ("Permits", "Housing")
                 or lower in STOPWORDS_ENGLISH
+                or lower in LEGAL_TERMS
                 or lower in _COMMON_ACRONYMS
                 or word in found
             ):
@@ -148,11 +174,23 @@ def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
-_WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][a-zà-ÿ-]{3,})", re.I)
+def place_specific(question: str) -> bool:
+    """Does the question ask for a number, or for which municipalities or places? Then a place
+    the documents never name makes it unanswerable; otherwise the general rule still answers
+    it ("Mag de gemeente Westland een vergunning eisen?") and the name is only a caveat."""
+    expectation = expected(question)
+    if expectation is not None and expectation.kind is Kind.COUNT:
+        return True
+    return any(_PLACE_SPECIFIC.match(clause) for clause in wh_clauses(question).split(" . "))
+
+
+_WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?", re.I)
+_CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", "vormen", "andere"})
 
 
 def _mentioned(word: str, known_words: Collection[str]) -> bool:
-    """Does any indexed word have `word`'s stem ("groepen" -> "groep...")?"""
+    """Does any indexed word have `word`'s stem ("groepen" -> "groep...")? Scans the
+    vocabulary only for a word it does not contain (a few thousand words for the statutes)."""
     if word in known_words:
         return True
     stem = word[: max(5, len(word) - 2)]
@@ -163,13 +201,18 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     """Kinds of thing a "welk(e) ...?" question asks about that no document mentions.
 
     "Met welk tolkenbureau ...?" asks which one; documents that never mention an interpreting
-    agency cannot say which. Everyday words that the statutes put otherwise ("welke
-    uitzendbureaus" -> uitlener) are known through LEGAL_TERMS.
+    agency cannot say which. A compound counts by its last part ("BRP-gegevens" -> gegevens),
+    an adjective or a word such as "soort" by the noun after it, and everyday words that the
+    statutes put otherwise ("welke uitzendbureaus" -> uitlener) are known through LEGAL_TERMS.
     """
     found: list[str] = []
     for match in _WHICH.finditer(wh_clauses(question)):
-        word = match.group(1).lower()
-        if word in LEGAL_TERMS or word in STOPWORDS or word in found:
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        word = first
+        if second and (first in _CLASSIFIERS or (first.endswith("e") and len(first) > 3)):
+            word = second  # "welke typen woningen", "welke exacte eisen"
+        word = word.rsplit("-", 1)[-1]
+        if len(word) < 4 or word in LEGAL_TERMS or word in STOPWORDS or word in found:
             continue
         if not _mentioned(word, known_words):
             found.append(word)
@@ -177,10 +220,11 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
 
 
 def missing_names(question: str, known_words: Collection[str]) -> list[str]:
-    """What the question asks about that no document mentions (empty without an index)."""
+    """Everything the question names that no document mentions (empty without an index)."""
     if not known_words:
         return []
-    return unknown_names(question, known_words) + unknown_kind(question, known_words)
+    names = unknown_acronyms(question, known_words) + unknown_names(question, known_words)
+    return list(dict.fromkeys(names + unknown_kind(question, known_words)))
 
 
 @dataclass
@@ -219,15 +263,23 @@ class AbstentionModel:
         self, retrieval: Retrieval, known_words: Collection[str]
     ) -> tuple[str | None, tuple[str, ...]]:
         """The reason, and the names the documents never mention (told to the user)."""
-        unknown = missing_names(retrieval.query, known_words)
-        if unknown:
-            return f"not in any document: {', '.join(unknown)}", tuple(unknown)
+        if not known_words:
+            unknown: list[str] = []
+            refusing: list[str] = []
+        else:
+            query = retrieval.query
+            unknown = missing_names(query, known_words)
+            refusing = unknown_acronyms(query, known_words) + unknown_kind(query, known_words)
+            if place_specific(query):
+                refusing += unknown_names(query, known_words)
+        if refusing:
+            return f"not in any document: {', '.join(dict.fromkeys(refusing))}", tuple(unknown)
         expectation = expected(retrieval.query)
         if expectation is not None and not any(
             satisfies(expectation, h.text) for h in retrieval.hits[:TYPE_CHECK_DEPTH]
         ):
-            return f"asks for a {expectation.kind.value}; the top passages state none", ()
-        return None, ()
+            return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
+        return None, tuple(unknown)
 
     def decide(
         self,
@@ -258,4 +310,5 @@ class AbstentionModel:
                 f"top score={score:.3f} threshold={threshold:.3f} "
                 f"(sim={sim:.3f} coverage={coverage:.2f})"
             ),
+            missing=missing,
         )

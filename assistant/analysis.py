@@ -124,32 +124,40 @@ GLOSSARY: dict[str, str] = {
 }
 
 
-# Everyday words -> the words statutes use. Staff ask "mag de huisbaas ...", the law says
-# "verhuurder"; the statute term is added to the query, the original word kept.
+# Everyday words -> the word a statute uses for the same thing. Staff ask "mag de huisbaas
+# ...", the law says "verhuurder"; the Waadi's "afschrift" is the question's "kopie".
+STATUTE_WORDS: dict[str, str] = {
+    "huisbaas": "verhuurder", "borg": "waarborgsom", "huurcontract": "huurovereenkomst",
+    "contract": "overeenkomst", "uitzendbureau": "uitlener", "uitzendbureaus": "uitlener",
+    "uitzendorganisatie": "uitlener", "uitzendkracht": "arbeidskracht",
+    "uitzendkrachten": "arbeidskracht", "werknemer": "arbeidskracht",
+    "werknemers": "arbeidskracht", "inlenend": "inlener", "opdrachtgever": "inlener",
+    "vertrekken": "vertrek", "verhuizen": "adreswijziging", "verhuizing": "adreswijziging",
+    "controleur": "toezichthouder", "inspecteur": "toezichthouder", "handhaver": "toezichthouder",
+    "binnengaan": "betreden", "binnenlopen": "betreden", "aanvragen": "aanvraag",
+    "weigeren": "weigering", "intrekken": "intrekking", "afpakken": "intrekking",
+    "buitenlander": "vreemdeling", "buitenlanders": "vreemdeling", "paspoort": "identiteitsbewijs",
+    "kopie": "afschrift", "id": "identiteitsbewijs", "rookmelder": "rookmelders",
+    "discriminatie": "woondiscriminatie", "intimideren": "intimidatie",
+    "intimideert": "intimidatie", "bewaren": "bewaard",
+}
+# For BM25 queries: the equivalents above plus words a statute puts near the question's words
+# ("boete" -> "bestuurlijke", "klacht" -> "meldpunt"); the statute term is added to the query,
+# the original word kept. Not equivalents: only STATUTE_WORDS may stand in for a word.
 LEGAL_TERMS: dict[str, str] = {
-    "huisbaas": "verhuurder", "eigenaar": "verhuurder", "borg": "waarborgsom",
-    "huurcontract": "huurovereenkomst", "contract": "overeenkomst", "kamer": "woonruimte",
-    "woning": "woonruimte", "huis": "woonruimte", "uitzendbureau": "uitlener",
-    "uitzendbureaus": "uitlener", "uitzendorganisatie": "uitlener", "uitzendkracht": "arbeidskracht",
-    "uitzendkrachten": "arbeidskracht", "werknemer": "arbeidskracht", "werknemers": "arbeidskracht",
-    "inlenend": "inlener", "opdrachtgever": "inlener", "gemeente": "college",
-    "wethouder": "burgemeester", "inschrijven": "aangifte", "inschrijving": "aangifte",
-    "aanmelden": "aangifte", "uitschrijven": "vertrek", "vertrekken": "vertrek",
-    "verhuizen": "adreswijziging", "verhuizing": "adreswijziging", "boete": "bestuurlijke",
-    "controle": "toezicht", "controleren": "toezicht", "controleur": "toezichthouder",
-    "inspecteur": "toezichthouder", "handhaver": "toezichthouder", "binnengaan": "betreden",
-    "binnenlopen": "betreden", "aanvragen": "aanvraag", "weigeren": "weigering",
-    "intrekken": "intrekking", "afpakken": "intrekking", "geldig": "geldigheidsduur",
-    "regels": "verordening", "raad": "gemeenteraad", "buitenlander": "vreemdeling",
-    "buitenlanders": "vreemdeling", "paspoort": "identiteitsbewijs", "kopie": "afschrift", "id": "identiteitsbewijs",
-    "brand": "brandveiligheid", "rookmelder": "rookmelders", "logies": "logiesfunctie",
-    "kosten": "vergoeding", "betalen": "vergoeding", "discriminatie": "woondiscriminatie",
-    "intimideren": "intimidatie", "intimideert": "intimidatie", "klacht": "meldpunt",
-    "klachten": "meldpunt", "melden": "meldpunt", "bewaren": "bewaard", "termijn": "binnen",
+    **STATUTE_WORDS,
+    "eigenaar": "verhuurder", "kamer": "woonruimte", "woning": "woonruimte",
+    "huis": "woonruimte", "gemeente": "college", "wethouder": "burgemeester",
+    "inschrijven": "aangifte", "inschrijving": "aangifte", "aanmelden": "aangifte",
+    "uitschrijven": "vertrek", "boete": "bestuurlijke", "controle": "toezicht",
+    "controleren": "toezicht", "geldig": "geldigheidsduur", "regels": "verordening",
+    "raad": "gemeenteraad", "brand": "brandveiligheid", "logies": "logiesfunctie",
+    "kosten": "vergoeding", "betalen": "vergoeding", "klacht": "meldpunt",
+    "klachten": "meldpunt", "melden": "meldpunt", "termijn": "binnen",
 }
 
 
-_ENGLISH_SUFFIXES = ("ing", "ed", "es", "s", "d")
+_ENGLISH_SUFFIXES = ("ing", "ed", "es", "s")
 
 
 def gloss(word: str) -> str | None:
@@ -269,7 +277,7 @@ class Analyzer:
         """
         pairs = {}
         for word in self.words(text):
-            statute = LEGAL_TERMS.get(word)
+            statute = STATUTE_WORDS.get(word)
             if statute:
                 pairs[self._stem.stemWord(word)] = self._stem.stemWord(statute.split()[-1])
         return pairs

@@ -54,7 +54,7 @@ _MONTH = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober
 _TIME_UNIT = r"jaar|jaren|kalenderjaar|maanden|maand|weken|week|dagen|dag|werkdagen|werkdag|uur|uren"
 _MONEY_NOUN = (
     r"\w*(?:leges|geld|subsidie|huur|huurprijs|loon|toeslag|belasting|vergoeding|boete|kosten|"
-    r"bijdrage|euro|prijs|tarief)"
+    r"bijdrage|euro|prijs|tarief|borg|waarborgsom|zekerheid)"
 )
 
 _MONEY_Q = re.compile(
@@ -111,18 +111,24 @@ _REFERENCE = re.compile(
     re.I,
 )
 _STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
-_MONEY = re.compile(r"€\s?\d|\b\d[\d.,]*\s*(euro|eur)\b", re.I)
+# numbers as (?<![\w.,])\d+(?:[.,]\d+)*: a digit run with separators is matched once, not
+# retried from every separator (which made long runs of "1.1.1..." take seconds)
+_DIGITS = r"\d+(?:[.,]\d+)*"
+_NUM = rf"(?<![\w.,]){_DIGITS}"
+_MONEY = re.compile(rf"€\s?\d|{_NUM}\s*(euro|eur)\b", re.I)
+_COUNT_WORD = _NUMBER_WORD.replace("een|één|", "")  # "een" is mostly the article
 _RELATIVE = re.compile(
-    rf"\b\d[\d.,]*\s*(%|procent)|\b(\d+|{_NUMBER_WORD}|twee|drie)\s*(maal|keer)\b|\btweemaal\b", re.I
+    rf"{_NUM}\s*(%|procent)|\b(\d+|{_COUNT_WORD})\s*(maal|keer)\b|"
+    r"\btweemaal\b",
+    re.I,
 )
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
 )
 _DURATION = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+({_TIME_UNIT})\b", re.I)
-_MEASURE = re.compile(r"\b\d[\d.,]*\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![\w])", re.I)
-_COUNT_WORD = _NUMBER_WORD.replace("een|één|", "")  # "een" is mostly the article
-_NUMBER = re.compile(rf"\b\d[\d.,]*\b|%|\b({_COUNT_WORD})\b", re.I)
+_MEASURE = re.compile(rf"{_NUM}\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![\w])", re.I)
+_NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
 _CLAUSE = re.compile(r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+", re.I)
@@ -150,24 +156,35 @@ def wh_clauses(question: str) -> str:
     return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
 
 
-# What a money question asks the amount of, as the Dutch word a passage would use; compounds
-# count by their last part ("rijkssubsidie", "toeristenbelasting", "minimumloon").
-_PAID_FOR = {
-    "leges": "leges", "fee": "leges", "fees": "leges", "loon": "loon", "wage": "loon",
-    "wages": "loon", "salary": "loon", "huur": "huur", "huurprijs": "huur", "rent": "huur",
-    "boete": "boete", "fine": "boete", "fines": "boete", "penalty": "boete",
-    "subsidie": "subsidie", "subsidy": "subsidie", "toeslag": "toeslag", "allowance": "toeslag",
-    "belasting": "belasting", "tax": "belasting", "vergoeding": "vergoeding",
-    "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg", "deposit": "borg",
+# What a money question asks the amount of, as the Dutch word a passage would use. Dutch
+# compounds count by their last part ("rijkssubsidie", "toeristenbelasting", "minimumloon");
+# English words only whole ("current" is no "rent").
+_PAID_FOR_NL = {
+    "leges": "leges", "loon": "loon", "huur": "huur", "huurprijs": "huur", "boete": "boete",
+    "subsidie": "subsidie", "toeslag": "toeslag", "belasting": "belasting",
+    "vergoeding": "vergoeding", "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg",
 }
+_PAID_FOR_EN = {
+    "fee": "leges", "fees": "leges", "wage": "loon", "wages": "loon", "salary": "loon",
+    "rent": "huur", "rents": "huur", "fine": "boete", "fines": "boete", "penalty": "boete",
+    "subsidy": "subsidie", "allowance": "toeslag", "tax": "belasting", "deposit": "borg",
+}
+# Counted people go by many names: "hoeveel bewoners" is answered by "meer dan 10 personen".
+_PEOPLE = ("personen", "bewoners", "arbeidsmigranten", "arbeidskrachten", "werknemers", "mensen")
+_PEOPLE_STEMS = frozenset(
+    {"persoon", "personen", "bewoner", "bewoners", "arbeidsmigrant", "arbeidsmigranten",
+     "arbeidskracht", "arbeidskrachten", "werknemer", "werknemers", "mensen", "mens"}
+)
 
 
 def _money_nouns(asked: str) -> tuple[str, ...]:
     found: list[str] = []
     for word in re.findall(r"\w+", asked.lower()):
-        for noun, dutch in _PAID_FOR.items():
-            if (word == noun or word.endswith(noun)) and dutch not in found:
-                found.append(dutch)
+        dutch = _PAID_FOR_EN.get(word) or next(
+            (v for k, v in _PAID_FOR_NL.items() if word.endswith(k)), None
+        )
+        if dutch and dutch not in found:
+            found.append(dutch)
     return tuple(found)
 
 
@@ -201,6 +218,8 @@ def expected(question: str) -> Expectation | None:
             if english:
                 words = [dutch.split()[-1] for w in words if (dutch := gloss(w))]
             nouns = tuple(dict.fromkeys(w for w in words if len(w) >= 4 and w not in _NOT_A_NOUN))
+            if any(n in _PEOPLE_STEMS for n in nouns):
+                nouns = tuple(dict.fromkeys(nouns + _PEOPLE))
             return Expectation(Kind.COUNT, nouns=nouns)
     if _QUANTITY_Q.search(asked):
         return Expectation(Kind.QUANTITY)
@@ -226,13 +245,13 @@ def satisfies(expectation: Expectation, text: str) -> bool:
         if expectation.nouns:
             # "Hoeveel leges ...?" is not answered by "€ 100.000 financiële zekerheid": the
             # amount must stand near what is paid (a fine category only answers a fine)
-            amount = r"€\s?\d[\d.,]*|\b\d[\d.,]*\s*(?:euro|eur)\b"
+            amount = rf"€\s?{_DIGITS}|{_NUM}\s*(?:euro|eur)\b"
             if expectation.relative:
                 amount += rf"|{_RELATIVE.pattern}"
             stems = "|".join(re.escape(n[: max(4, len(n) - 1)]) for n in expectation.nouns)
             near = (
                 rf"(?:{amount})(?:\W+\w+){{0,8}}?\W+\w*(?:{stems})|"
-                rf"\w*(?:{stems})\w*(?:\W+\w+){{0,8}}?\W+(?:{amount})"
+                rf"\b\w*(?:{stems})\w*(?:\W+\w+){{0,8}}?\W+(?:{amount})"
             )
             return bool(re.search(near, text, re.I)) or (
                 fine_category and "boete" in expectation.nouns
@@ -254,7 +273,10 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     if counted and not text.lstrip().startswith("|"):
         # (a table row names its numbers in the header row, so any number in it will do)
         stems = "|".join(re.escape(_stem(n)) for n in expectation.nouns)
-        number = rf"\b(?:(?!(?:19|20)\d\d\b)\d[\d.,]*|(?:{_COUNT_WORD})\b)"  # not a year
-        near = rf"{number}(?:\W+\w+){{0,4}}?\W+\w*(?:{stems})|(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"
+        number = rf"(?:(?!(?:19|20)\d\d\b){_NUM}|\b(?:{_COUNT_WORD})\b)"  # not a year
+        near = (
+            rf"{number}(?:\W+\w+){{0,4}}?\W+\w*(?:{stems})|"
+            rf"\b\w*(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"
+        )
         return bool(re.search(near, text, re.I))
     return bool(_NUMBER.search(text))

@@ -81,15 +81,19 @@ def abstention_text(language: Language) -> str:
     )
 
 
-def missing_names_note(names: tuple[str, ...], language: Language) -> str:
-    """Why the documents cannot answer: they never mention what the question is about.
+def missing_names_note(names: tuple[str, ...], language: Language, *, answered: bool = False) -> str:
+    """What the documents never mention, said plainly.
 
-    Said plainly, so a user who only added a name as context can ask again without it.
+    On a refusal it is the reason, so a user who only added a name as context can ask again
+    without it; on an answer ("Mag de gemeente Westland ...?") it says the quotes are the
+    general rule, not something about that name.
     """
     quoted = ", ".join(f"‘{name}’" for name in names)
     if language == "en":
-        return f"None of the documents mentions {quoted}."
-    return f"Geen van de documenten noemt {quoted}."
+        caveat = " The quotes below are the general rules." if answered else ""
+        return f"None of the documents mentions {quoted}.{caveat}"
+    caveat = " De citaten hieronder zijn de algemene regels." if answered else ""
+    return f"Geen van de documenten noemt {quoted}.{caveat}"
 
 
 def _body(text: str) -> str:

@@ -211,6 +211,11 @@ class Assistant:
             if deltas:
                 yield AnswerEvent(type="delta", data={"text": text, "replace": True})
         else:
+            note = composition.note
+            if note is None and decision.missing:
+                from assistant.compose_extractive import missing_names_note
+
+                note = missing_names_note(decision.missing, language, answered=True)
             answer = Answer(
                 answer=composition.text,
                 abstained=False,
@@ -218,7 +223,7 @@ class Assistant:
                 hits=hits,
                 language=language,
                 mode=self.composer.mode if composition.note is None else "extractive",
-                note=composition.note,
+                note=note,
             )
             if deltas and "".join(streamed).strip() != composition.text.strip():
                 # The composer fell back (or dropped a citation) after streaming: what was

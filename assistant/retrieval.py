@@ -175,7 +175,8 @@ class Decision:
     score: float
     reason: str
     missing: tuple[str, ...] = ()
-    """Names the question asks about that no document mentions (told to the user)."""
+    """Names in the question that no document mentions, told to the user: as the reason for a
+    refusal, or as a caveat on an answer that gives the general rule."""
 
 
 @dataclass

@@ -7,7 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.abstention import AbstentionModel, unknown_acronyms, unknown_kind, unknown_names
+from assistant.abstention import (
+    AbstentionModel,
+    missing_names,
+    place_specific,
+    unknown_acronyms,
+    unknown_kind,
+    unknown_names,
+)
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
 from assistant.compose_extractive import missing_names_note
@@ -160,8 +167,32 @@ def test_unknown_names_are_places_the_question_asks_about():
     ]
     # a name the documents do contain is not missing
     assert unknown_names("Welke gemeenten in Zeeland doen mee?", known | {"zeeland"}) == []
-    # acronyms are still found
-    assert unknown_names("Wat weet het CBS over Westland?", known) == ["CBS", "Westland"]
+    # missing_names() gathers acronyms, names and kinds of thing
+    assert missing_names("Wat weet het CBS over Westland?", known) == ["CBS", "Westland"]
+
+
+@pytest.mark.parametrize(
+    ("question", "specific"),
+    [
+        # a number, or which municipalities: the answer is about the place
+        ("Welke gemeenten in Zeeland hebben een verhuurverordening?", True),
+        ("How many labour migrants live in the municipality of Westland?", True),
+        ("Hoeveel arbeidsmigranten wonen er in Westland?", True),
+        # the general rule answers these; the name is only a caveat
+        ("Mag de gemeente Westland een vergunning eisen voor kamerverhuur?", False),
+        ("Hoe lang is een verhuurvergunning in Westland geldig?", False),
+        ("Welke regels gelden voor arbeidsmigranten in Westland?", False),
+        ("Mag verhuurder Jansen zomaar de kamer binnenlopen?", False),
+    ],
+)
+def test_a_missing_place_refuses_only_place_specific_questions(question: str, specific: bool):
+    assert place_specific(question) is specific
+    model = AbstentionModel(threshold=1.0)
+    passage = "De gemeente kan een vergunning eisen; die is vijf jaar geldig."
+    retrieval = Retrieval(question, [_hit(passage)], None, False)
+    decision = model.decide(retrieval, np.array([0.9]), ["vergunning"], Analyzer(), {"gemeente"})
+    assert decision.missing  # always told to the user
+    assert decision.answerable is not specific
 
 
 @pytest.mark.parametrize(
@@ -176,9 +207,19 @@ def test_unknown_names_are_places_the_question_asks_about():
         "Under the Dutch Good Landlordship Act, can a municipality fine landlords?",
         "What must a landlord tell tenants about the Rent Tribunal (Huurcommissie)?",
         "What must a landlord tell tenants about the tribunal (Huurcommissiezaken)?",
-        # a capitalised first word, and ordinary English words
+        # a capitalised first word, and ordinary English words, also inflected
         "Zeeland: mag de gemeente een vergunning eisen?",
         "Which Housing rules apply?",
+        "Can a municipality refuse Permits for rooms?",
+        "What does the Regulation say about rooms?",
+        # singular nationalities, names typed without their diaeresis, and any Unicode form
+        "Moet een Oekraïner zich inschrijven?",
+        "Moet een Roemeen uit Roemenie zich inschrijven?",
+        "Moet een Oekrai\u0308ner zich inschrijven?",
+        # everything in parentheses, whatever the quotes
+        "Is de vergunning geldig (vraag namens gemeente Westland)?",
+        # an everyday word for a statute term
+        "Wat moet ik als Wethouder doen?",
     ],
 )
 def test_context_and_titles_are_not_unknown_names(question: str):
@@ -193,6 +234,10 @@ def test_asking_which_of_a_kind_the_documents_never_mention():
     ]
     # inflected forms, everyday words for statute terms, and yes/no questions are not missing
     assert unknown_kind("Welke groeperingen moeten urgent zijn?", {"groeperingen"}) == []
+    # a compound by its last part; an adjective or "soort" by the noun after it
+    assert unknown_kind("Welke BRP-gegevens mag de gemeente delen?", {"gegevens"}) == []
+    assert unknown_kind("Welke typen woningen zijn er?", {"woningen"}) == []
+    assert unknown_kind("Welke exacte eisen gelden?", {"eisen"}) == []
     assert unknown_kind("Welke groepen moeten urgent zijn?", {"groep"}) == []
     assert unknown_kind("Welke uitzendbureaus hebben een toelating nodig?", known) == []
     assert unknown_kind("Mag een tolkenbureau dat doen?", known) == []

@@ -101,6 +101,12 @@ def test_question_about_a_place_no_document_names_abstains_and_says_so(laws_assi
     # the same question without the place is answered from the Wgv
     general = laws_assistant.ask("Kan de gemeenteraad een verhuurverordening vaststellen?")
     assert not general.abstained and general.note is None
+    # a place given as context: the general rule answers it, with the name as a caveat
+    context = laws_assistant.ask("Kan de gemeenteraad van Westland een verhuurverordening vaststellen?")
+    assert not context.abstained
+    assert context.note == (
+        "Geen van de documenten noemt ‘Westland’. De citaten hieronder zijn de algemene regels."
+    )
 
 
 
