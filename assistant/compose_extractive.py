@@ -90,9 +90,9 @@ def missing_names_note(names: tuple[str, ...], language: Language, *, answered: 
     """
     quoted = ", ".join(f"‘{name}’" for name in names)
     if language == "en":
-        caveat = " The quotes below are the general rules." if answered else ""
+        caveat = " The quotes give the general rules." if answered else ""
         return f"None of the documents mentions {quoted}.{caveat}"
-    caveat = " De citaten hieronder zijn de algemene regels." if answered else ""
+    caveat = " De citaten geven de algemene regels." if answered else ""
     return f"Geen van de documenten noemt {quoted}.{caveat}"
 
 

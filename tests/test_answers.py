@@ -105,7 +105,7 @@ def test_question_about_a_place_no_document_names_abstains_and_says_so(laws_assi
     context = laws_assistant.ask("Kan de gemeenteraad van Westland een verhuurverordening vaststellen?")
     assert not context.abstained
     assert context.note == (
-        "Geen van de documenten noemt ‘Westland’. De citaten hieronder zijn de algemene regels."
+        "Geen van de documenten noemt ‘Westland’. De citaten geven de algemene regels."
     )
 
 
