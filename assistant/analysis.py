@@ -215,7 +215,8 @@ class Analyzer:
         return [m.lower() for m in _TOKEN.findall(text)]
 
     def split_compound(self, word: str) -> tuple[str, ...]:
-        """`verhuurvergunning` -> (`verhuur`, `vergunning`) when both parts are known words."""
+        """`verhuurvergunning` -> (`verhuur`, `vergunning`) when both parts are known words;
+        `beslistermijn` -> (`termijn`,) when only the last part is."""
         if len(word) < 9 or word[0].isdigit():
             return ()
         cached = self._split_cache.get(word)
@@ -236,6 +237,13 @@ class Analyzer:
                     break
             if best:
                 break
+        if not best:
+            # an unknown first part ("beslis|termijn"): the compound is still a kind of its
+            # known last part, the longest one of at least five letters
+            for i in range(4, len(word) - 4):
+                if word[i:] in vocab:
+                    best = (word[i:],)
+                    break
         self._split_cache[word] = best
         return best
 

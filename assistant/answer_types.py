@@ -60,6 +60,7 @@ _MONEY_NOUN = (
 _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
     rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel {_MONEY_NOUN}|"
+    rf"wat (is|zijn|was|waren) de (\w+ ){{0,2}}{_MONEY_NOUN}\b|"
     rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b)",
@@ -85,6 +86,8 @@ _DATE_Q = re.compile(
 _DURATION_Q = re.compile(
     rf"\b(hoe ?lang|binnen hoeveel|binnen welke termijn|welke termijn|hoeveel tijd|"
     rf"hoeveel ({_TIME_UNIT})|na hoeveel ({_TIME_UNIT})|"
+    r"wat (is|zijn|was|waren) de (\w+ )?\w*termijn(en)?|"
+    r"what (is|are|was) the (\w+ )?(deadline|time limit|\w+ period)s?|"
     r"how long|within how many|how much time|(what|which) notice period|"
     r"(after|within) how many (days|weeks|months|years)|how many (days|weeks|months|years|hours))\b",
     re.I,

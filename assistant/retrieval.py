@@ -46,7 +46,7 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
-SNAPSHOT_FORMAT = 3  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 4  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass

@@ -278,3 +278,14 @@ def test_refusal_reasons_override_a_high_score():
     assert model.refusal(with_amount, words) is None
     acronym = Retrieval("Wat zegt het CBS?", [_hit("De boete.")], None, False)
     assert "CBS" in model.refusal(acronym, words)
+
+
+def test_a_question_about_a_termijn_asks_for_a_period():
+    for question in (
+        "Wat is de beslistermijn voor een aanvraag om een verhuurvergunning?",
+        "What is the retention period for the records?",
+    ):
+        assert expected(question).kind is Kind.DURATION, question
+    assert expected("Wat is de maximale boete voor een verhuurder?").kind is Kind.MONEY
+    assert expected("Wat is de rol van de gemeente?") is None
+    assert expected("Wat is de huurprijsbescherming?") is None

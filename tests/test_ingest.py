@@ -125,6 +125,19 @@ def test_embedder_mismatch_names_rebuild(make_settings, small_corpus: Path):
         Index.open(settings, OtherEmbedder())  # type: ignore[arg-type]
 
 
+def test_vector_search_is_widened_on_new_and_older_collections(make_settings, small_corpus: Path):
+    settings = make_settings()
+    run(settings, small_corpus)
+    index = Index.open(settings, Ingestor(settings).embedder)
+    hnsw = index.collection.configuration["hnsw"]
+    assert (hnsw["max_neighbors"], hnsw["ef_construction"], hnsw["ef_search"]) == (32, 200, 200)
+
+    # a collection made with Chroma's defaults, as before HNSW was set, gets the wider search
+    index.collection.modify(configuration={"hnsw": {"ef_search": 100}})
+    reopened = Index.open(settings, Ingestor(settings).embedder)
+    assert reopened.collection.configuration["hnsw"]["ef_search"] == 200
+
+
 def test_rebuild_swaps_in_a_complete_index(make_settings, small_corpus: Path):
     settings = make_settings()
     run(settings, small_corpus)

@@ -63,6 +63,17 @@ def test_compound_splitting_finds_parts():
     assert len(tokens) == 3  # the compound and both parts, stemmed
 
 
+def test_compound_with_an_unknown_first_part_keeps_its_last_part():
+    from assistant.analysis import Analyzer
+
+    analyzer = Analyzer()
+    analyzer.learn(["het college beslist binnen die termijn", "een vergunning", "de huur"])
+    assert analyzer.split_compound("beslistermijn") == ("termijn",)
+    assert analyzer.split_compound("bezwaartermijn") == ("termijn",)
+    assert analyzer.split_compound("huurverhoging") == ()  # no known last part: nothing
+
+
+
 def test_english_glossary_brings_multiword_statute_terms():
     from assistant.analysis import Analyzer
 
