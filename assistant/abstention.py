@@ -197,6 +197,14 @@ def _mentioned(word: str, known_words: Collection[str]) -> bool:
     return any(w.startswith(stem) for w in known_words)
 
 
+# Nouns (and compounds ending in them) that name a value rather than a kind of thing: "welke
+# peildatum geldt?" asks for a date, which the answer-type checks handle.
+_VALUE_NOUNS = (
+    "datum", "data", "termijn", "termijnen", "periode", "bedrag", "bedragen", "tijdstip",
+    "moment", "leeftijd", "percentage", "aantal", "getal", "maximum", "minimum", "duur",
+)
+
+
 def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     """Kinds of thing a "welk(e) ...?" question asks about that no document mentions.
 
@@ -214,6 +222,8 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
         word = word.rsplit("-", 1)[-1]
         if len(word) < 4 or word in LEGAL_TERMS or word in STOPWORDS or word in found:
             continue
+        if word.endswith(_VALUE_NOUNS):
+            continue  # "welke peildatum", "welk bedrag": asks for a value, not which thing
         if not _mentioned(word, known_words):
             found.append(word)
     return found

@@ -71,13 +71,14 @@ _MONEY_VERB_Q = re.compile(
     r"\b(hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
-    r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
-    r"cost)\b)",
+    r"how much\b(\s+[a-z-]+){0,5}?\s+(may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|"
+    r"pay|earn|receive|cost)\b)",
     re.I,
 )
 _DATE_Q = re.compile(
     r"\b(op welke datum|welke datum|per welke datum|vanaf wanneer|sinds wanneer|per wanneer|"
-    r"tot wanneer|in welk jaar|wanneer (treedt|trad|gaat|ging|wordt|werd) .{0,80}"
+    r"tot wanneer|in welk jaar|wanneer (was|werd|verscheen|kwam|begon|startte|ontstond)\b|"
+    r"when (was|were|did)\b|wanneer (treedt|trad|gaat|ging|wordt|werd) .{0,80}"
     r"(in werking|van kracht|ingevoerd)|"
     r"on what date|what date|which date|from when|since when|in which year|in what year|"
     r"when (does|did|will) .{0,80}(take effect|enter into force|come into force|start to apply))",
@@ -134,7 +135,11 @@ _MEASURE = re.compile(rf"{_NUM}\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![
 _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
-_CLAUSE = re.compile(r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+", re.I)
+_CLAUSE = re.compile(
+    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|"
+    r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe|wanneer|how|when)\b)",  # "... en wanneer was dat?"
+    re.I,
+)
 _WH_CLAUSE = re.compile(
     r"^\s*(?:en\s+|and\s+)?(?:(?:vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|from|since|until|"
     r"within|after|for|on|by|at|to)\s+)?(?:hoeveel|hoe|wat|welk|welke|wanneer|how|what|which|when)\b",

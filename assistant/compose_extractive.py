@@ -211,8 +211,13 @@ class ExtractiveComposer:
             # vergoeding bedraagt ... € 3.611"): quote the best sentence that states it. If no
             # sentence about the question states one, the documents do not give what was
             # asked for, and quoting them would only look like an answer.
+            elsewhere = self.retriever.outside_named_statutes(question, hits[:MAX_HITS])
             typed = [
-                u for u in units if u.covered >= MIN_TYPED_COVERAGE and satisfies(expectation, u.text)
+                u
+                for u in units
+                if u.covered >= MIN_TYPED_COVERAGE
+                and u.hit_index not in elsewhere
+                and satisfies(expectation, u.text)
             ]
             if not typed:
                 return ExtractiveComposition(abstention_text(language), abstained=True)

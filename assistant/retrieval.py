@@ -29,6 +29,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
+from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
 from assistant.config import Settings
@@ -46,7 +47,7 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
-SNAPSHOT_FORMAT = 4  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 5  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass
@@ -63,7 +64,8 @@ class Snapshot:
     doc_freq: dict[str, int] = field(default_factory=dict)
     token_sets: list[frozenset[str]] = field(default_factory=list)
     words: frozenset[str] = frozenset()
-    """Every lower-cased word of the indexed texts, short ones and acronyms included."""
+    """Every lower-cased word of the indexed texts, short ones and acronyms included, and the
+    acronyms whose full form they contain (`assistant.acronyms`)."""
     position: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -273,7 +275,8 @@ class Retriever:
             vocabulary=analyzer.vocabulary,
             doc_freq=dict(doc_freq),
             token_sets=[frozenset(t) for t in corpus_tokens],
-            words=frozenset(w for c in chunks for w in analyzer.words(c.text)),
+            words=frozenset(w for c in chunks for w in analyzer.words(c.text))
+            | written_out(c.text for c in chunks),
         )
         log.info("built retrieval snapshot (%d chunks) in %.2fs", len(chunks), time.perf_counter() - started)
         try:
@@ -416,6 +419,27 @@ class Retriever:
             if not statutes or snap.bwb[pos] in statutes:
                 found.add(i)
         return found
+
+    def outside_named_statutes(self, query: str, hits: list[Hit]) -> set[int]:
+        """Positions in `hits` of passages that neither belong to nor mention a statute the
+        question names ("... op grond van de Wgv?"); empty when it names none.
+
+        An amount or period quoted from another statute would answer a question it was not
+        asked about.
+        """
+        _, statutes = self._articles_and_statutes(query)
+        if not statutes:
+            return set()
+        snap = self.snapshot()
+        outside = set()
+        for i, hit in enumerate(hits):
+            pos = snap.position.get(hit.chunk_id)
+            if pos is not None and snap.bwb[pos] in statutes:
+                continue
+            if {st.bwb_id for st in mentioned(hit.text)} & statutes:
+                continue
+            outside.add(i)
+        return outside
 
     def _reference_features(
         self, query: str, snap: Snapshot, cand: np.ndarray

@@ -289,3 +289,34 @@ def test_a_question_about_a_termijn_asks_for_a_period():
     assert expected("Wat is de maximale boete voor een verhuurder?").kind is Kind.MONEY
     assert expected("Wat is de rol van de gemeente?") is None
     assert expected("Wat is de huurprijsbescherming?") is None
+
+
+def test_acronyms_count_as_known_where_the_texts_write_them_out():
+    from assistant.acronyms import written_out
+
+    texts = [
+        "De uitlener legt een verklaring omtrent het gedrag over.",
+        "Gegevens over niet-ingezetenen.",
+        "bevolkingscijfers van het Centraal bureau voor de statistiek",
+    ]
+    known = written_out(texts)
+    assert known == {"vog", "rni"}  # organisations (CBS) count only by their acronym
+    words = {w for t in texts for w in t.lower().split()} | known
+    assert unknown_acronyms("Binnen welke termijn moet een nieuwe VOG worden overgelegd?", words) == []
+    assert unknown_acronyms("Hoeveel arbeidsmigranten telt het CBS?", words) == ["CBS"]
+
+
+def test_a_value_noun_is_not_an_unknown_kind():
+    words = {"bestaande", "gebouwen", "tolk"}
+    assert unknown_kind("Welke peildatum geldt voor bestaande gebouwen?", words) == []
+    assert unknown_kind("Welk bedrag geldt er?", words) == []
+    assert unknown_kind("Met welk tolkenbureau werkt de VNG?", words) == ["tolkenbureau"]
+
+
+def test_money_and_dates_asked_in_longer_phrasings():
+    tax = "How much tourist tax per night may a municipality charge for short-stay housing?"
+    assert expected(tax).kind is Kind.MONEY and expected(tax).nouns == ("belasting",)
+    both = "Wie heeft het aanjaagteam in het leven geroepen en wanneer was dat?"
+    assert expected(both).kind is Kind.DATE
+    assert expected("Wie heeft het aanjaagteam in het leven geroepen?") is None
+

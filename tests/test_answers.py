@@ -110,6 +110,27 @@ def test_question_about_a_place_no_document_names_abstains_and_says_so(laws_assi
 
 
 
+def test_an_abbreviation_the_statute_writes_out_is_no_reason_to_refuse(laws_assistant):
+    # the Waadi says "identiteitsbewijs" nowhere and "ID" never, but it does say "identiteit"
+    answer = laws_assistant.ask(
+        "Hoe lang mag een uitlener een kopie van het ID-bewijs van een uitzendkracht bewaren?"
+    )
+    check_contract(answer, laws_assistant)
+    assert not answer.abstained, answer.answer
+    assert answer.note is None
+    assert "zeven jaar" in answer.answer and "Artikel 12c" in answer.answer
+
+
+def test_an_amount_from_another_statute_does_not_answer(laws_assistant):
+    # the Wgv fines by category; the only euro amount near "boete" is in the Wet BRP
+    answer = laws_assistant.ask(
+        "Hoeveel euro bedraagt de hoogste boete die de gemeente op grond van de Wet goed "
+        "verhuurderschap kan opleggen?"
+    )
+    check_contract(answer, laws_assistant)
+    assert answer.abstained, answer.answer
+
+
 @pytest.mark.parametrize(
     ("question", "locator"),
     [

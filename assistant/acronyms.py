@@ -1,0 +1,60 @@
+"""Abbreviations of legal and administrative concepts that statutes write out in full.
+
+Staff ask about "de VOG", "de RNI" or "een ID-bewijs"; the Waadi says "verklaring omtrent het
+gedrag" and the Wet BRP "niet-ingezetenen". An acronym the indexed texts never contain
+makes a question unanswerable (`assistant.abstention.unknown_acronyms`), so such an
+abbreviation counts as known when the texts contain what it stands for.
+
+Only concepts are listed, not organisations: "volgens het CBS" asks for the CBS's own figures,
+which a statute that merely names the CBS does not give, so an organisation counts as known
+only by its acronym.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# acronym (lower case) -> what it stands for; any one of the phrases is enough. A phrase
+# matches across spaces and hyphens, and its last word by its start ("niet-ingezetene" also
+# finds "niet-ingezetenen").
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "vog": ("verklaring omtrent het gedrag",),
+    "rni": ("niet-ingezetene",),
+    "id": ("identiteitsbewijs", "identiteitsdocument", "identiteitskaart", "identiteit"),
+    "bsn": ("burgerservicenummer",),
+    "brp": ("basisregistratie personen",),
+    "gba": ("gemeentelijke basisadministratie",),
+    "bag": ("basisregistratie adressen en gebouwen",),
+    "awb": ("algemene wet bestuursrecht",),
+    "avg": ("algemene verordening gegevensbescherming",),
+    "bibob": ("bevordering integriteitsbeoordelingen",),
+    "cao": ("collectieve arbeidsovereenkomst",),
+    "wml": ("wet minimumloon",),
+    "eer": ("europese economische ruimte",),
+    "woz": ("waardering onroerende zaken",),
+    "mvv": ("machtiging tot voorlopig verblijf",),
+    "bw": ("burgerlijk wetboek",),
+}
+
+
+def _pattern(phrase: str) -> re.Pattern[str]:
+    words = re.split(r"[\s-]+", phrase.strip())
+    return re.compile(r"\b" + r"[\s-]+".join(re.escape(w) for w in words), re.I)
+
+
+_PATTERNS = {acr: [_pattern(p) for p in phrases] for acr, phrases in EXPANSIONS.items()}
+
+
+def written_out(texts: Iterable[str]) -> frozenset[str]:
+    """The acronyms (lower case) whose full form occurs in `texts`."""
+    remaining = dict(_PATTERNS)
+    found: set[str] = set()
+    for text in texts:
+        for acr, patterns in list(remaining.items()):
+            if any(p.search(text) for p in patterns):
+                found.add(acr)
+                del remaining[acr]
+        if not remaining:
+            break
+    return frozenset(found)
