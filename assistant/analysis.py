@@ -30,6 +30,9 @@ _QUESTION_PHRASES = re.compile(
     re.I,
 )
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOP
+_QUESTION_WORDS = (
+    "mogen", "mag", "moeten", "zullen", "willen", "wil", "wij", "we", "onze", "jullie", "binnen",
+)
 # bm25s's English list has only 33 words; questions need the interrogatives and auxiliaries too
 _ENGLISH_FUNCTION_WORDS = (
     "what which who whom whose when where why how does do did done doing have has had having "
@@ -267,14 +270,22 @@ class Analyzer:
                     out.append(LEGAL_TERMS[word])
         return self._stem.stemWords(out) if out else []
 
-    def key_terms(self, text: str, *, english: bool = False) -> list[str]:
+    def key_terms(self, text: str, *, english: bool = False, subject: bool = False) -> list[str]:
         """Distinct content stems of a question, in order: what an answer must be about.
 
         Question phrases ("hoe lang", "how long") ask for a kind of answer; they are not
         terms the answer must contain.
         """
         text = _QUESTION_PHRASES.sub(" ", text)
-        return list(dict.fromkeys(self.tokens(text, english=english)))
+        skip = self._question_words() if subject else frozenset()
+        return list(dict.fromkeys(t for t in self.tokens(text, english=english) if t not in skip))
+
+    def _question_words(self) -> frozenset[str]:
+        """Stems of the modal verbs and pronouns questions are phrased with ("mogen wij ...?",
+        "binnen" of "binnenkomen"). They are no subject a quoted sentence must cover
+        (`subject=True`, the composer), but ranking keeps them: dropping them there cost
+        hit@5 on the statute questions."""
+        return frozenset(self._stem.stemWords(_QUESTION_WORDS))
 
     def statute_equivalents(self, text: str) -> dict[str, str]:
         """Stem of an everyday word in `text` -> stem of the word statutes use for it.

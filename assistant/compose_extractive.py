@@ -132,7 +132,7 @@ class ExtractiveComposer:
     ) -> list[Unit]:
         analyzer = self.retriever.analyzer
         snap = self.retriever.snapshot()
-        terms = analyzer.key_terms(question, english=language == "en")
+        terms = analyzer.key_terms(question, english=language == "en", subject=True)
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
         equivalents = analyzer.statute_equivalents(question)

@@ -47,7 +47,7 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
-SNAPSHOT_FORMAT = 5  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 7  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass

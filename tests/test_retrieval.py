@@ -63,6 +63,19 @@ def test_compound_splitting_finds_parts():
     assert len(tokens) == 3  # the compound and both parts, stemmed
 
 
+def test_subject_terms_leave_out_how_the_question_is_put():
+    from assistant.analysis import Analyzer
+
+    analyzer = Analyzer()
+    analyzer.learn(["klachten die binnenkomen bij het meldpunt", "binnen acht weken", "komen"])
+    question = "Hoe lang mogen wij klachten die bij het meldpunt binnenkomen bewaren?"
+    ranking = analyzer.key_terms(question)
+    subject = analyzer.key_terms(question, subject=True)
+    assert {"moog", "wij", "bin"} <= set(ranking)  # ranking keeps them (measured to help)
+    assert not {"moog", "wij", "bin"} & set(subject)
+    assert {"klacht", "meldpunt", "bewaar"} <= set(subject)
+
+
 def test_compound_with_an_unknown_first_part_keeps_its_last_part():
     from assistant.analysis import Analyzer
 
