@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.analysis import gloss
+from assistant.statutes import STATUTES
 
 
 class Kind(StrEnum):
@@ -115,6 +116,19 @@ _REFERENCE = re.compile(
     re.I,
 )
 _STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
+# Statute names count no one: "vier weken ... de basisregistratie personen" or "Wet allocatie
+# arbeidskrachten" put a number near a word for people without counting them.
+_STATUTE_NAME = re.compile(
+    "|".join(
+        rf"\b{re.escape(alias)}\b"
+        for alias in sorted({a for st in STATUTES for a in (st.name.lower(), *st.aliases)}, key=len)[::-1]
+        if " " in alias
+    ),
+    re.I,
+)
+# The number of a lid or list item ("2. Degene die ...", "- 4°. de contactgegevens") counts
+# nothing either.
+_ENUMERATION = re.compile(r"(?m)^\s*(?:[-*•]\s*)?\d+[a-z]?°?[.)]\s+")
 # numbers as (?<![\w.,])\d+(?:[.,]\d+)*: a digit run with separators is matched once, not
 # retried from every separator (which made long runs of "1.1.1..." take seconds)
 _DIGITS = r"\d+(?:[.,]\d+)*"
@@ -237,6 +251,7 @@ def expected(question: str) -> Expectation | None:
 def _clean(text: str) -> str:
     head, sep, body = text.partition("\n\n")
     text = body if sep and head.count("\n") == 0 and len(head) < 200 else text
+    text = _ENUMERATION.sub(" ", _STATUTE_NAME.sub(" ", text))
     return _REFERENCE.sub(" ", _STATUTE_YEAR.sub(" ", text))
 
 

@@ -320,3 +320,13 @@ def test_money_and_dates_asked_in_longer_phrasings():
     assert expected(both).kind is Kind.DATE
     assert expected("Wie heeft het aanjaagteam in het leven geroepen?") is None
 
+
+
+def test_lid_numbers_and_statute_names_count_no_one():
+    count = expected("Hoeveel arbeidsmigranten staan er in onze gemeente ingeschreven?")
+    assert count.kind is Kind.COUNT
+    assert not satisfies(count, "2. Degene die de arbeidskracht ter beschikking stelt, ...")
+    assert not satisfies(count, "Hij staat binnen vier weken in de basisregistratie personen.")
+    assert not satisfies(count, "- 4°. de arbeidskrachten van de Wet allocatie arbeidskrachten")
+    assert satisfies(count, "Er staan ruim 2.000 arbeidsmigranten ingeschreven.")
+    assert satisfies(count, "3. Meer dan tien personen mogen er niet verblijven.")
