@@ -5,7 +5,7 @@ For every item with an `answerable` label it records the top second-stage score 
 passage stating the kind of answer asked for) or the extractive composer's sentence check would
 refuse anyway, then prints, per candidate threshold, the share of unanswerable questions
 abstained on and the share of answerable ones wrongly refused. Pick the threshold where wrong
-refusals stay acceptable (the shipped one targets about 10 %) and set it in
+refusals stay acceptable (the shipped one keeps them under 5 %) and set it in
 `assistant/abstention.py` (`CALIBRATION`) or per deployment with VRAAGBAAK_ABSTAIN_THRESHOLD.
 
 Usage: python benchmarks/calibrate_abstention.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,corpus]
