@@ -199,9 +199,10 @@ def _mentioned(word: str, known_words: Collection[str]) -> bool:
 
 # Nouns (and compounds ending in them) that name a value rather than a kind of thing: "welke
 # peildatum geldt?" asks for a date, which the answer-type checks handle.
-_VALUE_NOUNS = (
-    "datum", "data", "termijn", "termijnen", "periode", "bedrag", "bedragen", "tijdstip",
-    "moment", "leeftijd", "percentage", "aantal", "getal", "maximum", "minimum", "duur",
+_VALUE_NOUNS = frozenset({"data", "moment", "duur", "tijd", "jaar"})  # whole words only
+_VALUE_HEADS = (  # also as the last part of a compound ("peildatum", "beslistermijn")
+    "datum", "termijn", "termijnen", "periode", "bedrag", "bedragen", "tijdstip", "leeftijd",
+    "percentage", "aantal", "getal", "maximum", "minimum",
 )
 
 
@@ -222,7 +223,7 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
         word = word.rsplit("-", 1)[-1]
         if len(word) < 4 or word in LEGAL_TERMS or word in STOPWORDS or word in found:
             continue
-        if word.endswith(_VALUE_NOUNS):
+        if word in _VALUE_NOUNS or word.endswith(_VALUE_HEADS):
             continue  # "welke peildatum", "welk bedrag": asks for a value, not which thing
         if not _mentioned(word, known_words):
             found.append(word)

@@ -241,11 +241,18 @@ class Analyzer:
             if best:
                 break
         if not best:
-            # an unknown first part ("beslis|termijn"): the compound is still a kind of its
-            # known last part, the longest one of at least five letters
-            for i in range(4, len(word) - 4):
-                if word[i:] in vocab:
-                    best = (word[i:],)
+            # An unknown first part ("beslis|termijn"): the compound is still a kind of its
+            # known last part. The longest such part counts, in its plural too ("toezicht|
+            # houders" by "houder", not "ouders"); short ones are too often not a part at all
+            # ("afge|weken", "aanbi|eder"), so the part needs six letters and the rest five.
+            for i in range(5, len(word) - 5):
+                tail = word[i:]
+                known = next(
+                    (t for t in (tail, tail[:-1], tail[:-2]) if len(t) >= 6 and t in vocab), None
+                )
+                if known:
+                    if known not in STOPWORDS:
+                        best = (known,)
                     break
         self._split_cache[word] = best
         return best

@@ -61,7 +61,9 @@ _MONEY_NOUN = (
 _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
     rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel {_MONEY_NOUN}|"
-    rf"wat (is|zijn|was|waren) de (\w+ ){{0,2}}{_MONEY_NOUN}\b|"
+    r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
+    r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
+    r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
     rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b)",
@@ -72,8 +74,8 @@ _MONEY_VERB_Q = re.compile(
     r"\b(hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
-    r"how much\b(\s+[a-z-]+){0,5}?\s+(may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|"
-    r"pay|earn|receive|cost)\b)",
+    r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
+    r"cost)\b|how much ([a-z-]+\s+){0,3}?(tax|fee|fees|rent|deposit|money|commission)\b)",
     re.I,
 )
 _DATE_Q = re.compile(
@@ -117,7 +119,7 @@ _REFERENCE = re.compile(
 )
 _STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
 # Statute names count no one: "vier weken ... de basisregistratie personen" or "Wet allocatie
-# arbeidskrachten" put a number near a word for people without counting them.
+# arbeidskrachten door intermediairs" put a number near a word for people without counting them.
 _STATUTE_NAME = re.compile(
     "|".join(
         rf"\b{re.escape(alias)}\b"
@@ -128,7 +130,7 @@ _STATUTE_NAME = re.compile(
 )
 # The number of a lid or list item ("2. Degene die ...", "- 4°. de contactgegevens") counts
 # nothing either.
-_ENUMERATION = re.compile(r"(?m)^\s*(?:[-*•]\s*)?\d+[a-z]?°?[.)]\s+")
+_ENUMERATION = re.compile(r"(?m)^[ \t]*(?:[-*•][ \t]*)?\d+[a-z]?°?[.)][ \t]+")
 # numbers as (?<![\w.,])\d+(?:[.,]\d+)*: a digit run with separators is matched once, not
 # retried from every separator (which made long runs of "1.1.1..." take seconds)
 _DIGITS = r"\d+(?:[.,]\d+)*"
@@ -151,7 +153,11 @@ _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 _CLAUSE = re.compile(
     r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|"
-    r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe|wanneer|how|when)\b)",  # "... en wanneer was dat?"
+    # "... en wanneer was dat?": a direct question (question word, then the verb); "en hoe
+    # lang zij blijven" is a subordinate clause of a yes/no question
+    r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe lang|wanneer|how long|how much|how many|when)\s+"
+    r"(?:is|was|zijn|waren|wordt|werd|worden|werden|moet|moeten|mag|mogen|kan|kunnen|krijgt|"
+    r"krijgen|duurt|geldt|gelden|gaat|ging|kost|kosten|are|were|does|do|did|will|can|may|must)\b)",
     re.I,
 )
 _WH_CLAUSE = re.compile(
@@ -251,8 +257,8 @@ def expected(question: str) -> Expectation | None:
 def _clean(text: str) -> str:
     head, sep, body = text.partition("\n\n")
     text = body if sep and head.count("\n") == 0 and len(head) < 200 else text
-    text = _ENUMERATION.sub(" ", _STATUTE_NAME.sub(" ", text))
-    return _REFERENCE.sub(" ", _STATUTE_YEAR.sub(" ", text))
+    text = _STATUTE_NAME.sub(" ", _STATUTE_YEAR.sub(" ", text))  # "Wet ... 2023": both go
+    return _REFERENCE.sub(" ", _ENUMERATION.sub(" ", text))
 
 
 def _stem(word: str) -> str:

@@ -65,6 +65,10 @@ class Unit:
     lead_in: str | None = None
     items: list[str] = field(default_factory=list)
     """For a lead-in line ending in ":", the list items that follow it (quoted with it)."""
+    context: float = 0.0
+    """`covered` of the sentence before it in the same paragraph: "Voor de eigen kamer geldt
+    een overgangsregeling. ... binnen drie jaar ..." states the period in the sentence after
+    the one that names the topic."""
 
 
 def abstention_text(language: Language) -> str:
@@ -141,6 +145,7 @@ class ExtractiveComposer:
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             lines = _body(hit.text).split("\n")
+            previous: tuple[int, str, float] | None = None  # (line, text, covered)
             focus = ARTICLE_FOCUS if h_index in named else 0.0
             if locating and h_index == 0:
                 focus = max(focus, LOCATING_FOCUS)
@@ -152,13 +157,17 @@ class ExtractiveComposer:
                     if t in tokens or equivalents.get(t, "\0") in tokens
                 ) / total
                 score = covered + 0.15 / (1 + h_index) + focus
+                context = previous[2] if previous and previous[0] == line_index else 0.0
+                context_lead = previous[1] if context > covered and previous else None
+                previous = (line_index, unit, covered)
                 # the kind of answer asked for: a period or date weighs most, because the
                 # sentence that states it often repeats few of the question's words
-                if (
+                typed = (
                     expectation is not None
-                    and covered >= MIN_TYPED_COVERAGE
+                    and max(covered, context) >= MIN_TYPED_COVERAGE
                     and satisfies(expectation, unit)
-                ):
+                )
+                if typed:
                     score += 0.4 if expectation.kind in (Kind.DURATION, Kind.DATE) else 0.1
                 if len(unit) < 25:
                     score -= 0.2
@@ -182,7 +191,9 @@ class ExtractiveComposer:
                         if prev and not _LIST_ITEM.match(prev):
                             lead = prev if len(prev) <= 500 and prev.endswith(":") else None
                             break
-                units.append(Unit(h_index, unit, line_index, score, covered, lead, items))
+                if typed and covered < MIN_TYPED_COVERAGE and lead is None:
+                    lead = context_lead  # quote the sentence that names the topic with it
+                units.append(Unit(h_index, unit, line_index, score, covered, lead, items, context))
         return units
 
     def compose(
@@ -215,7 +226,7 @@ class ExtractiveComposer:
             typed = [
                 u
                 for u in units
-                if u.covered >= MIN_TYPED_COVERAGE
+                if max(u.covered, u.context) >= MIN_TYPED_COVERAGE
                 and u.hit_index not in elsewhere
                 and satisfies(expectation, u.text)
             ]

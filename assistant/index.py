@@ -27,11 +27,11 @@ from assistant.models import DocumentInfo
 log = logging.getLogger(__name__)
 
 INDEX_FORMAT = "2"
+"""Bumped when chunking or metadata change in a way that needs a rebuild."""
 # A denser HNSW graph and a wider search than Chroma's defaults (16 / 100 / 100): with those,
 # about one question in a hundred lost one of its ten nearest chunks to the approximation, and
 # which one varied from process to process. Measured in benchmarks/README.md.
 HNSW = {"space": "cosine", "max_neighbors": 32, "ef_construction": 200, "ef_search": 200}
-"""Bumped when chunking or metadata change in a way that needs a rebuild."""
 
 
 def _widen_search(collection: Any) -> None:

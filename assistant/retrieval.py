@@ -47,7 +47,7 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
-SNAPSHOT_FORMAT = 7  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 8  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass
@@ -421,11 +421,12 @@ class Retriever:
         return found
 
     def outside_named_statutes(self, query: str, hits: list[Hit]) -> set[int]:
-        """Positions in `hits` of passages that neither belong to nor mention a statute the
-        question names ("... op grond van de Wgv?"); empty when it names none.
+        """Positions in `hits` of passages from another statute than the one(s) the question
+        names ("... op grond van de Wgv?"); empty when it names none.
 
         An amount or period quoted from another statute would answer a question it was not
-        asked about.
+        asked about. Guidance (no statute of its own) stays in, and so does a passage that
+        mentions a named statute.
         """
         _, statutes = self._articles_and_statutes(query)
         if not statutes:
@@ -434,7 +435,8 @@ class Retriever:
         outside = set()
         for i, hit in enumerate(hits):
             pos = snap.position.get(hit.chunk_id)
-            if pos is not None and snap.bwb[pos] in statutes:
+            bwb = snap.bwb[pos] if pos is not None else ""
+            if not bwb or bwb in statutes:
                 continue
             if {st.bwb_id for st in mentioned(hit.text)} & statutes:
                 continue

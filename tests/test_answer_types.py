@@ -311,6 +311,7 @@ def test_a_value_noun_is_not_an_unknown_kind():
     assert unknown_kind("Welke peildatum geldt voor bestaande gebouwen?", words) == []
     assert unknown_kind("Welk bedrag geldt er?", words) == []
     assert unknown_kind("Met welk tolkenbureau werkt de VNG?", words) == ["tolkenbureau"]
+    assert unknown_kind("Welke metadata slaat de gemeente op?", words) == ["metadata"]
 
 
 def test_money_and_dates_asked_in_longer_phrasings():
@@ -319,6 +320,14 @@ def test_money_and_dates_asked_in_longer_phrasings():
     both = "Wie heeft het aanjaagteam in het leven geroepen en wanneer was dat?"
     assert expected(both).kind is Kind.DATE
     assert expected("Wie heeft het aanjaagteam in het leven geroepen?") is None
+    # ... but not every "en hoe lang" asks: here it is part of a yes/no question
+    assert expected("Moet de verhuurder bijhouden wie er verblijft en hoe lang zij blijven?") is None
+    assert expected("How much time may a landlord take to pay back the deposit?").kind is (
+        Kind.DURATION
+    )
+    for not_money in ("Wat zijn de regels voor kamerverhuur?", "Wat is de definitie van verhuur?"):
+        assert expected(not_money) is None, not_money
+    assert expected("Wat is de opzegtermijn bij verhuur?").kind is Kind.DURATION
 
 
 
@@ -327,6 +336,10 @@ def test_lid_numbers_and_statute_names_count_no_one():
     assert count.kind is Kind.COUNT
     assert not satisfies(count, "2. Degene die de arbeidskracht ter beschikking stelt, ...")
     assert not satisfies(count, "Hij staat binnen vier weken in de basisregistratie personen.")
-    assert not satisfies(count, "- 4°. de arbeidskrachten van de Wet allocatie arbeidskrachten")
+    assert not satisfies(count, "- 4°. de arbeidskracht ter beschikking stellen")
+    assert not satisfies(count, "Drie maanden na de Wet allocatie arbeidskrachten door intermediairs")
+    date = expected("Op welke datum ging het in?")
+    assert not satisfies(date, "Dit volgt uit de Wet goed verhuurderschap 2023.")  # no date left
+    assert satisfies(date, "Dit geldt sinds 1 januari 2024.")
     assert satisfies(count, "Er staan ruim 2.000 arbeidsmigranten ingeschreven.")
     assert satisfies(count, "3. Meer dan tien personen mogen er niet verblijven.")

@@ -247,3 +247,16 @@ def test_answers_never_contain_unverified_markers(laws_assistant):
         answer = laws_assistant.ask(q)
         check_contract(answer, laws_assistant)
         assert not re.search(r"\[\d+\]", answer.answer) or answer.citations
+
+
+def test_a_period_stated_in_the_sentence_after_the_topic_is_found(corpus_assistant):
+    # "Voor de voorwaarde van een eigen afsluitbare kamer geldt een overgangsregeling (...).
+    # Was de verblijfsruimte al in gebruik ..., dan kan het college bepalen dat de verhuurder
+    # binnen drie jaar ...": the period's sentence repeats none of the question's words
+    answer = corpus_assistant.ask(
+        "Hoeveel tijd krijgen huisvesters met bestaande panden om te zorgen voor een eigen "
+        "afsluitbare kamer per arbeidsmigrant?"
+    )
+    check_contract(answer, corpus_assistant)
+    assert not answer.abstained, answer.answer
+    assert "binnen drie jaar" in answer.answer

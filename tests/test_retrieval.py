@@ -84,6 +84,9 @@ def test_compound_with_an_unknown_first_part_keeps_its_last_part():
     assert analyzer.split_compound("beslistermijn") == ("termijn",)
     assert analyzer.split_compound("bezwaartermijn") == ("termijn",)
     assert analyzer.split_compound("huurverhoging") == ()  # no known last part: nothing
+    analyzer.learn(["de houder", "de ouders", "vijf weken", "een vergunning"])
+    assert analyzer.split_compound("toezichthouders") == ("houder",)  # plural, not "ouders"
+    assert analyzer.split_compound("afgeweken") == ()  # "weken" is too short to be sure
 
 
 
