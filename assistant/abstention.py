@@ -24,6 +24,8 @@ sees what the sources actually say.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Collection
@@ -189,12 +191,22 @@ _CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", 
 
 
 def _mentioned(word: str, known_words: Collection[str]) -> bool:
-    """Does any indexed word have `word`'s stem ("groepen" -> "groep...")? Scans the
-    vocabulary only for a word it does not contain (a few thousand words for the statutes)."""
+    """Does any indexed word have `word`'s stem ("groepen" -> "groep...")? An index's
+    vocabulary (a frozenset) is searched in sorted order: a linear scan took about 70 ms at
+    300,000 words."""
     if word in known_words:
         return True
     stem = word[: max(5, len(word) - 2)]
+    if isinstance(known_words, frozenset):
+        ordered = _sorted_words(known_words)
+        i = bisect.bisect_left(ordered, stem)
+        return i < len(ordered) and ordered[i].startswith(stem)
     return any(w.startswith(stem) for w in known_words)
+
+
+@functools.lru_cache(maxsize=4)
+def _sorted_words(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words))
 
 
 # Nouns (and compounds ending in them) that name a value rather than a kind of thing: "welke

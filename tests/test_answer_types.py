@@ -343,3 +343,13 @@ def test_lid_numbers_and_statute_names_count_no_one():
     assert satisfies(date, "Dit geldt sinds 1 januari 2024.")
     assert satisfies(count, "Er staan ruim 2.000 arbeidsmigranten ingeschreven.")
     assert satisfies(count, "3. Meer dan tien personen mogen er niet verblijven.")
+
+
+def test_an_index_vocabulary_is_searched_by_stem_in_sorted_order():
+    from assistant.abstention import _mentioned
+
+    words = ["groepen", "verhuurder", "tolk", "arbeidsmigranten", "zzz"]
+    for word in ("groep", "groepjes", "verhuurders", "tolkenbureau", "arbeidsmigrant", "aaaaa"):
+        assert _mentioned(word, frozenset(words)) == _mentioned(word, set(words)), word
+    assert _mentioned("verhuurders", frozenset(words))
+    assert not _mentioned("tolkenbureau", frozenset(words))
