@@ -47,6 +47,7 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
+TYPE_RANKED = 30  # ranks over which the answer-type bonus is applied exactly
 SNAPSHOT_FORMAT = 8  # bump when Snapshot's fields change (invalidates disk caches)
 
 
@@ -378,10 +379,15 @@ class Retriever:
         coverage = np.array([snap.coverage(p, terms) for p in candidates])
         refs = self._reference_features(query, snap, cand)
         expectation = expected(query)
-        type_match = None
+        final = self.scoring.score(sims, d_rr, bm25n, coverage, refs, english)
         if expectation is not None:
-            type_match = np.array([float(satisfies(expectation, snap.texts[p])) for p in candidates])
-        final = self.scoring.score(sims, d_rr, bm25n, coverage, refs, english, type_match)
+            # The bonus can only lift a candidate that comes within its weight of the top
+            # TYPE_RANKED; checking just those keeps a typed question's ranking exact there
+            # and spares the checks for the rest (about 20 ms at 10,000 chunks).
+            bar = np.sort(final)[::-1][min(TYPE_RANKED, len(final)) - 1] - self.scoring.answer_type
+            for i in np.flatnonzero(final >= bar):
+                if satisfies(expectation, snap.texts[candidates[i]]):
+                    final[i] += self.scoring.answer_type
         order = np.argsort(-final)
         ranked = [(candidates[i], float(final[i])) for i in order]
         if self.reranker is not None:
