@@ -205,6 +205,11 @@ class Analyzer:
         self._lock = threading.Lock()
         self._stem = _stemmer()
         self._split_cache: dict[str, tuple[str, ...]] = {}
+        # Stems of the modal verbs and pronouns questions are phrased with ("mogen wij ...?",
+        # "binnen" of "binnenkomen"). They are no subject a quoted sentence must cover
+        # (`key_terms(subject=True)`, the composer), but ranking keeps them: dropping them
+        # there cost hit@5 on the statute questions.
+        self._question_stems = frozenset(self._stem.stemWords(_QUESTION_WORDS))
 
     def learn(self, texts: Iterable[str]) -> None:
         vocab: set[str] = set()
@@ -284,15 +289,8 @@ class Analyzer:
         terms the answer must contain.
         """
         text = _QUESTION_PHRASES.sub(" ", text)
-        skip = self._question_words() if subject else frozenset()
+        skip = self._question_stems if subject else frozenset()
         return list(dict.fromkeys(t for t in self.tokens(text, english=english) if t not in skip))
-
-    def _question_words(self) -> frozenset[str]:
-        """Stems of the modal verbs and pronouns questions are phrased with ("mogen wij ...?",
-        "binnen" of "binnenkomen"). They are no subject a quoted sentence must cover
-        (`subject=True`, the composer), but ranking keeps them: dropping them there cost
-        hit@5 on the statute questions."""
-        return frozenset(self._stem.stemWords(_QUESTION_WORDS))
 
     def statute_equivalents(self, text: str) -> dict[str, str]:
         """Stem of an everyday word in `text` -> stem of the word statutes use for it.

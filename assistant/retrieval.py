@@ -118,7 +118,9 @@ class Scoring:
     coverage: float = 0.4  # IDF-weighted share of the question's key terms in the chunk
     article: float = 0.3  # the chunk is the article the question names
     statute: float = 0.02  # the chunk is from the statute the question names
-    answer_type: float = 0.1  # the chunk states the kind of answer asked for (answer_types.py)
+    answer_type: float = 0.1
+    """Added by `Retriever.rank` to a chunk that states the kind of answer asked for
+    (answer_types.py); checked only where it can change the top `TYPE_RANKED`."""
 
     def score(
         self,
@@ -128,11 +130,9 @@ class Scoring:
         coverage: np.ndarray,
         refs: tuple[np.ndarray, np.ndarray],
         english: bool,
-        type_match: np.ndarray | None = None,
     ) -> np.ndarray:
         article_match, statute_match = refs
-        typed = 0.0 if type_match is None else self.answer_type * type_match
-        return typed + (
+        return (
             self.dense * sims
             + self.dense_rank * dense_rr
             + (0.0 if english else self.bm25) * bm25n
@@ -191,6 +191,11 @@ class Retrieval:
     query_vectors: np.ndarray | None
     """One row per query variant (the question; for English also its Dutch-glossed form)."""
     english: bool
+
+
+def _rows(snap: Snapshot, hits: list[Hit]) -> list[tuple[int, int]]:
+    """(index in `hits`, row in the snapshot) of the hits the snapshot holds."""
+    return [(i, pos) for i, h in enumerate(hits) if (pos := snap.position.get(h.chunk_id)) is not None]
 
 
 def where_clause(filters: Filters | None) -> dict[str, Any] | None:
@@ -417,14 +422,11 @@ class Retriever:
         if not articles:
             return set()
         snap = self.snapshot()
-        found = set()
-        for i, hit in enumerate(hits):
-            pos = snap.position.get(hit.chunk_id)
-            if pos is None or snap.articles[pos] not in articles:
-                continue
-            if not statutes or snap.bwb[pos] in statutes:
-                found.add(i)
-        return found
+        return {
+            i
+            for i, pos in _rows(snap, hits)
+            if snap.articles[pos] in articles and (not statutes or snap.bwb[pos] in statutes)
+        }
 
     def outside_named_statutes(self, query: str, hits: list[Hit]) -> set[int]:
         """Positions in `hits` of passages from another statute than the one(s) the question
@@ -438,16 +440,13 @@ class Retriever:
         if not statutes:
             return set()
         snap = self.snapshot()
-        outside = set()
-        for i, hit in enumerate(hits):
-            pos = snap.position.get(hit.chunk_id)
-            bwb = snap.bwb[pos] if pos is not None else ""
-            if not bwb or bwb in statutes:
-                continue
-            if {st.bwb_id for st in mentioned(hit.text)} & statutes:
-                continue
-            outside.add(i)
-        return outside
+        return {
+            i
+            for i, pos in _rows(snap, hits)
+            if snap.bwb[pos]
+            and snap.bwb[pos] not in statutes
+            and not {st.bwb_id for st in mentioned(hits[i].text)} & statutes
+        }
 
     def _reference_features(
         self, query: str, snap: Snapshot, cand: np.ndarray
