@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
+DEFAULT_ANNOTATIONS = PROJECT_ROOT / "annotations"
 
 
 def _split_csv(value: object) -> object:
@@ -45,6 +46,8 @@ class Settings(BaseSettings):
     """Optional cross-encoder model path (needs the `[sentence-transformers]` extra)."""
     abstain_threshold: float | None = None
     """Override of the calibrated abstention threshold (see `assistant/abstention.py`)."""
+    annotations_dir: Path | None = DEFAULT_ANNOTATIONS
+    """Question entry points for statute articles (`assistant/annotations.py`); empty: none."""
 
     # Optional LLM (OpenAI-compatible)
     llm: str = ""
@@ -80,6 +83,11 @@ class Settings(BaseSettings):
     )
     slack_api_url: str = ""
     """Override of Slack's Web API base URL (tests point it at a loopback server)."""
+
+    @field_validator("annotations_dir", mode="before")
+    @classmethod
+    def _optional_path(cls, value: object) -> object:
+        return None if value in ("", None) else value
 
     @field_validator("api_keys", "widget_origins", mode="before")
     @classmethod

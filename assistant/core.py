@@ -175,7 +175,9 @@ class Assistant:
             type="meta", data={"conversation_id": conversation_id, "message_id": message_id}
         )
         language = detect_language(question)
-        retrieval = self.retriever.retrieve(query, k=k or self.settings.top_k, filters=filters)
+        retrieval = self.retriever.retrieve(
+            query, k=k or self.settings.top_k, filters=filters, asked=question
+        )
         hits = retrieval.hits
         decision = self.retriever.answerable(retrieval)
         log.info("answerable=%s %s", decision.answerable, decision.reason)

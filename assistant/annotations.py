@@ -1,0 +1,164 @@
+"""Question entry points for statute articles (`annotations/*.md`).
+
+Staff ask "mag de huisbaas zomaar mijn kamer in?"; the Wgv says nothing of the kind in those
+words. For each article of the statutes we ship, an annotation file lists a few questions that
+the article answers, in everyday and in legal wording (and one in English). Retrieval embeds
+them once and lets a chunk count as similar to a question when one of its article's entry
+points is (`assistant.retrieval`): document expansion, as doc2query does with generated
+questions, here written by people who read only the statute.
+
+They only steer ranking. Answers and citations always quote the article's own text, and an
+index without annotations (any other document) is retrieved as before.
+
+File format (Markdown)::
+
+    ---
+    bwb_id: BWBR0048028
+    statute: Wet goed verhuurderschap
+    source: wet_goed_verhuurderschap_2026.md
+    ---
+
+    ## Artikel 2
+    - Welke regels moet elke verhuurder volgen?
+    - (lid 3) Mag een huisbaas huurders met een andere nationaliteit anders behandelen?
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+
+log = logging.getLogger(__name__)
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+_ARTICLE = re.compile(r"^##\s+Artikel\s+(\S+?)\s*$", re.I)
+_ITEM = re.compile(r"^[-*]\s+(?:\((?:lid|leden)\s+(\d+[a-z]?)\)\s*)?(.+?)\s*$", re.I)
+_BWB = re.compile(r"^BWBR\d{7}$")
+
+
+class AnnotationError(ValueError):
+    """An annotation file that cannot be read as documented; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    bwb_id: str
+    article: str
+    """As the statute numbers it, lower-cased ("2.42", "12ba")."""
+    lid: str | None
+    question: str
+
+
+def parse(text: str, name: str = "<annotations>") -> list[EntryPoint]:
+    front = _FRONT.match(text)
+    if not front:
+        raise AnnotationError(f"{name}: needs front matter with bwb_id (between '---' lines)")
+    fields = {}
+    for line in front.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip().lower()] = value.strip()
+    bwb_id = fields.get("bwb_id", "")
+    if not _BWB.match(bwb_id):
+        raise AnnotationError(f"{name}: bwb_id {bwb_id!r} is not a BWB id like BWBR0048028")
+    offset = text[: front.end()].count("\n")
+    out: list[EntryPoint] = []
+    article: str | None = None
+    for n, raw in enumerate(text[front.end() :].splitlines(), offset + 1):
+        line = raw.strip()
+        if not line or line.startswith("<!--"):
+            continue
+        heading = _ARTICLE.match(line)
+        if heading:
+            article = heading.group(1).rstrip(".").lower()
+            continue
+        if line.startswith("#"):
+            raise AnnotationError(f"{name}:{n}: expected '## Artikel <nummer>', got {line!r}")
+        item = _ITEM.match(line)
+        if not item:
+            raise AnnotationError(f"{name}:{n}: expected a '- question?' line, got {line!r}")
+        if article is None:
+            raise AnnotationError(f"{name}:{n}: a question before the first '## Artikel' heading")
+        out.append(EntryPoint(bwb_id, article, item.group(1), item.group(2)))
+    return out
+
+
+def load(folder: Path | None) -> tuple[list[EntryPoint], list[str]]:
+    """Every entry point in `folder`'s `*.md` files (README.md excepted), in a stable order,
+    and the problems of files that could not be read (those files are left out, not the rest)."""
+    if folder is None or not folder.is_dir():
+        return [], []
+    out: list[EntryPoint] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        try:
+            out.extend(parse(path.read_text(encoding="utf-8"), path.name))
+        except (AnnotationError, UnicodeDecodeError, OSError) as exc:
+            problems.append(str(exc) if isinstance(exc, AnnotationError) else f"{path.name}: {exc}")
+    return out, problems
+
+
+def fingerprint(points: list[EntryPoint]) -> str:
+    """Changes when any entry point changes; part of the retrieval cache key."""
+    digest = hashlib.sha1()
+    for p in points:
+        digest.update(f"{p.bwb_id}|{p.article}|{p.lid}|{p.question}\n".encode())
+    return digest.hexdigest()[:12]
+
+
+def covers_lid(leden: str, lid: str) -> bool:
+    """Whether a chunk's `leden` metadata ("3", "3-6", "1, 2") includes lid `lid`."""
+    if not leden:
+        return False
+    number = int(re.match(r"\d+", lid).group(0))  # type: ignore[union-attr]
+    for part in re.split(r"\s*,\s*", leden):
+        bounds = [int(x) for x in re.findall(r"\d+", part)]
+        if len(bounds) == 1 and bounds[0] == number:
+            return True
+        if len(bounds) >= 2 and bounds[0] <= number <= bounds[-1]:
+            return True
+    return False
+
+
+def embed(questions: list[str], embedder: Embedder, cache_dir: Path) -> tuple[np.ndarray, int]:
+    """Query vectors of entry points, one row per question, from a per-embedder cache, and
+    how many had to be embedded.
+
+    The questions are the same text at every ingest, so only new or edited ones are embedded:
+    the ingest that brings a statute in embeds its entry points, and every later snapshot
+    build (each API replica, each index version) reads them from here.
+    """
+    if not questions:
+        return np.zeros((0, embedder.dim), dtype=np.float32), 0
+    path = cache_dir / f"entries-{hashlib.sha1(embedder.id.encode()).hexdigest()[:12]}.pkl"
+    cache: dict[str, np.ndarray] = {}
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                cache = dict(pickle.load(fh))
+        except Exception as exc:  # noqa: BLE001 - recomputed, never fatal
+            log.warning("ignoring unreadable entry-point cache %s: %s", path, exc)
+            cache = {}
+    missing = list(dict.fromkeys(q for q in questions if q not in cache))
+    if missing:
+        for question, vector in zip(missing, embedder.embed_queries(missing), strict=True):
+            cache[question] = np.asarray(vector, dtype=np.float32)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError as exc:
+            log.warning("could not write entry-point cache: %s", exc)
+    return np.vstack([cache[q] for q in questions]).astype(np.float32), len(missing)

@@ -1,0 +1,204 @@
+"""Question entry points for statute articles: the file format, where each one lands, and that
+they change what retrieval finds only through the article they annotate."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import annotations
+from assistant.annotations import AnnotationError, covers_lid, parse
+from assistant.config import DEFAULT_ANNOTATIONS
+from assistant.index import StoredChunk
+from assistant.retrieval import Retriever
+
+LAWS = Path(__file__).resolve().parent.parent.parent / "shared" / "laws"
+
+GOOD = """---
+bwb_id: BWBR0099999
+statute: Testwet
+---
+
+## Artikel 2a
+- Mag de huisbaas zomaar binnenkomen?
+- (lid 3) Hoe lang geldt de vergunning?
+
+## Artikel 3.
+- Which rules apply?
+"""
+
+
+def test_parse_reads_articles_leden_and_questions():
+    points = parse(GOOD, "testwet.md")
+    assert [(p.article, p.lid, p.question) for p in points] == [
+        ("2a", None, "Mag de huisbaas zomaar binnenkomen?"),
+        ("2a", "3", "Hoe lang geldt de vergunning?"),
+        ("3", None, "Which rules apply?"),
+    ]
+    assert {p.bwb_id for p in points} == {"BWBR0099999"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("## Artikel 1\n- Vraag?\n", "front matter"),
+        ("---\nbwb_id: 12345\n---\n## Artikel 1\n- Vraag?\n", "not a BWB id"),
+        ("---\nbwb_id: BWBR0099999\n---\n- Vraag?\n", "before the first"),
+        ("---\nbwb_id: BWBR0099999\n---\n## Artikel 1\nlosse tekst\n", "testwet.md:5"),
+        ("---\nbwb_id: BWBR0099999\n---\n### Artikel 1\n- Vraag?\n", "expected '## Artikel"),
+    ],
+)
+def test_parse_errors_name_the_file_and_line(text, message):
+    with pytest.raises(AnnotationError, match=re.escape(message)):
+        parse(text, "testwet.md")
+
+
+def test_a_bad_file_is_reported_and_the_others_still_load(tmp_path):
+    (tmp_path / "goed.md").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "kapot.md").write_text("## Artikel 1\n- Vraag?\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# not annotations\n", encoding="utf-8")
+    points, problems = annotations.load(tmp_path)
+    assert len(points) == 3
+    assert len(problems) == 1 and problems[0].startswith("kapot.md")
+    assert annotations.load(None) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("leden", "lid", "covered"),
+    [("lid 3", "3", True), ("leden 1-2", "3", False), ("leden 3-6", "5", True), ("", "1", False)],
+)
+def test_covers_lid(leden, lid, covered):
+    assert covers_lid(leden, lid) is covered
+
+
+class CountingEmbedder:
+    """Unit vectors from a fixed table; counts what it was asked to embed."""
+
+    id = "counting"
+    dim = 3
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+        self.embedded: list[str] = []
+
+    def embed_queries(self, texts):
+        self.embedded.extend(texts)
+        return np.array([self.table[t] for t in texts], dtype=np.float32)
+
+    embed_passages = embed_queries
+
+
+def test_entry_points_land_on_their_lid_or_the_most_similar_chunk(make_settings, tmp_path):
+    (tmp_path / "testwet.md").write_text(
+        "---\nbwb_id: BWBR0099999\n---\n## Artikel 5\n- (lid 4) Eerste?\n- Tweede?\n"
+        "## Artikel 9\n- Niet in de index?\n",
+        encoding="utf-8",
+    )
+    embedder = CountingEmbedder({"Eerste?": [1, 0, 0], "Tweede?": [0, 0, 1]})
+    retriever = Retriever.__new__(Retriever)
+    retriever.settings = make_settings(annotations_dir=tmp_path)
+    retriever.embedder = embedder
+    retriever.entry_points, _ = annotations.load(tmp_path)
+
+    def chunk(leden: str) -> StoredChunk:
+        return StoredChunk("c", "t", {"bwb_id": "BWBR0099999", "article": "5", "leden": leden})
+
+    chunks = [chunk("leden 1-3"), chunk("leden 4-5"), chunk("lid 6")]
+    vectors = np.array([[0, 1, 0], [1, 0, 0], [0, 0.6, 0.8]], dtype=np.float32)
+    entry_vectors, rows, texts = retriever._place_entry_points(chunks, vectors)
+    assert rows.tolist() == [1, 2]  # lid 4 -> "leden 4-5"; the other -> its nearest chunk
+    assert entry_vectors.shape == (2, 3) and texts == ["Eerste?", "Tweede?"]
+    assert embedder.embedded == ["Eerste?", "Tweede?"]  # article 9 is not indexed: not embedded
+
+    retriever._place_entry_points(chunks, vectors)
+    assert embedder.embedded == ["Eerste?", "Tweede?"], "cached vectors are not recomputed"
+
+
+STATUTE = """---
+title: Testwet kamerverhuur
+bwb_id: BWBR0099998
+---
+# Testwet kamerverhuur
+
+## Artikel 1
+In deze wet wordt verstaan onder verhuurder: degene die woonruimte in gebruik geeft tegen betaling.
+
+## Artikel 2
+De verhuurder draagt er zorg voor dat de woonruimte voldoet aan de eisen van brandveiligheid.
+
+## Artikel 3
+Het is de verhuurder niet toegestaan zich de toegang tot de woonruimte te verschaffen zonder
+voorafgaande instemming van de huurder, behoudens in geval van een noodsituatie.
+
+## Artikel 4
+De huurprijs wordt jaarlijks aangepast volgens de door de minister vastgestelde percentages.
+"""
+
+
+def test_an_entry_point_steers_the_ranking_to_its_article(make_settings, tmp_path):
+    """The entry point is put on article 1 (definitions) on purpose: the question is plainly
+    about article 3, so only the entry point can bring article 1 to the top."""
+    from assistant.core import Assistant
+    from ingest.pipeline import Ingestor
+
+    source = tmp_path / "wet"
+    source.mkdir()
+    (source / "testwet.md").write_text(STATUTE, encoding="utf-8")
+    notes = tmp_path / "annotations"
+    notes.mkdir()
+    question = "Mag de verhuurder zonder instemming van de huurder de woonruimte binnengaan?"
+    (notes / "testwet.md").write_text(
+        f"---\nbwb_id: BWBR0099998\n---\n## Artikel 1\n- {question}\n", encoding="utf-8"
+    )
+    plain = make_settings(annotations_dir=None)
+    assert not Ingestor(plain).run([str(source)], progress=False).failed
+    annotated = make_settings(data_dir=plain.data_dir, annotations_dir=notes)
+
+    def ranking(settings, asked: str) -> list[str]:
+        return [h.locator for h in Assistant.from_settings(settings).search(asked, k=4)]
+
+    assert ranking(plain, question)[0] == "Artikel 3"
+    assert ranking(annotated, question)[0] == "Artikel 1"
+    # a question unlike the entry point ranks as it did without it
+    other = "Wordt de huurprijs elk jaar aangepast?"
+    assert ranking(annotated, other)[0] == ranking(plain, other)[0] == "Artikel 4"
+
+
+@pytest.mark.skipif(not LAWS.is_dir(), reason="../shared/laws is not available")
+def test_shipped_annotations_name_articles_that_exist():
+    """Every `## Artikel` in annotations/ is an article of the law file(s) it names as its
+    source, and every statute in ../shared/laws has entry points."""
+    annotated: set[str] = set()
+    for path in sorted(DEFAULT_ANNOTATIONS.glob("*.md")):
+        if path.name.lower() == "readme.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        points = parse(text, path.name)
+        sources = re.search(r"^source:\s*(.+)$", text, re.M).group(1).split(",")
+        articles: set[str] = set()
+        for source in (s.strip() for s in sources):
+            annotated.add(source)
+            law = (LAWS / source).read_text(encoding="utf-8")
+            found = re.findall(r"^#+\s*Artikel\s+([0-9][0-9.]*[a-z]{0,3})", law, re.M | re.I)
+            articles.update(a.rstrip(".").lower() for a in found)
+        unknown = sorted({p.article for p in points} - articles)
+        assert not unknown, f"{path.name}: no such article in {sources}: {unknown}"
+        assert all(p.question.endswith("?") for p in points), path.name
+    assert {p.name for p in LAWS.glob("*.md")} <= annotated
+
+
+def test_a_matching_entry_point_lets_the_composer_quote_an_article_in_other_words(laws_assistant):
+    """"Laten betalen voor een baan" shares no word with the Waadi's "geen tegenprestatie
+    bedongen"; the entry point that asks the same lets the composer quote it anyway."""
+    question = "Mag het uitzendbureau mij laten betalen voor het regelen van mijn baan?"
+    hits = laws_assistant.retriever.retrieve(question, k=3).hits
+    assert hits[0].locator == "Artikel 9" and hits[0].entry_points
+    answer = laws_assistant.composer.compose(question, hits, "nl", [])
+    assert not answer.abstained
+    assert any("tegenprestatie" in c.quote for c in answer.citations)
+    bare = [h.model_copy(update={"entry_points": []}) for h in hits]
+    assert laws_assistant.composer.compose(question, bare, "nl", []).abstained
+    assert "entry_points" not in hits[0].model_dump()  # internal: not in any JSON shape
