@@ -5,6 +5,9 @@ Retrievers compared on each question set:
   bm25_whitespace BM25 over `text.split()` tokens, as LangChain's BM25Retriever does by default
   bm25_dutch      Vraagbaak's Dutch BM25 side alone (stemming, stop words, compound splitting)
   vraagbaak       the full pipeline (fusion, references, abstention)
+  vraagbaak_without_entry_points
+                  the same pipeline without the statutes' question entry points
+                  (annotations/), i.e. what any other document set gets
 
 A hit is a retrieved chunk containing the item's supporting quote (whitespace-normalised).
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
@@ -86,7 +89,24 @@ def timed(fn: Callable[[], object], latencies: list[float]) -> object:
     return result
 
 
-def evaluate_set(assistant: Assistant, items: list[dict]) -> dict[str, dict]:
+def full_pipeline(assistant: Assistant, items: list[dict]) -> dict[str, float]:
+    """Retrieval timed as for the baselines; the abstention decision is the one
+    `vraagbaak ask` makes (calibrated top score, then the composer's sentence check)."""
+    retriever = assistant.retriever
+    lat: list[float] = []
+    full = {i["id"]: timed(lambda i=i: retriever.retrieve(i["question"], k=10), lat) for i in items}
+    abstained = {i["id"]: assistant.ask(i["question"], k=10, remember=False).abstained for i in items}
+    out = metrics(
+        items,
+        lambda i: [h.text for h in full[i["id"]].hits],
+        lambda i: abstained[i["id"]],
+        lat,
+    )
+    out["abstain_threshold"] = retriever.abstention.threshold
+    return out
+
+
+def evaluate_set(assistant: Assistant, items: list[dict], plain: Assistant | None = None) -> dict[str, dict]:
     retriever = assistant.retriever
     snap = retriever.snapshot()
     results: dict[str, dict] = {}
@@ -118,23 +138,16 @@ def evaluate_set(assistant: Assistant, items: list[dict]) -> dict[str, dict]:
     ws_hits = {i["id"]: timed(lambda i=i: ws_search(i["question"]), lat) for i in items}
     results["bm25_whitespace"] = metrics(items, lambda i: ws_hits[i["id"]], lambda i: False, lat)
 
-    # (c) Dutch BM25 alone
+    # (c) Dutch BM25 alone, over the chunk texts only (no entry points)
     lat = []
-    nl = {i["id"]: timed(lambda i=i: retriever.search(i["question"], k=10, mode="bm25"), lat) for i in items}
+    side = (plain or assistant).retriever
+    nl = {i["id"]: timed(lambda i=i: side.search(i["question"], k=10, mode="bm25"), lat) for i in items}
     results["bm25_dutch"] = metrics(items, lambda i: [h.text for h in nl[i["id"]]], lambda i: False, lat)
 
-    # (d) the full pipeline: retrieval timed as for the baselines; the abstention decision is
-    # the one `vraagbaak ask` makes (calibrated top score, then the composer's sentence check)
-    lat = []
-    full = {i["id"]: timed(lambda i=i: retriever.retrieve(i["question"], k=10), lat) for i in items}
-    abstained = {i["id"]: assistant.ask(i["question"], k=10, remember=False).abstained for i in items}
-    results["vraagbaak"] = metrics(
-        items,
-        lambda i: [h.text for h in full[i["id"]].hits],
-        lambda i: abstained[i["id"]],
-        lat,
-    )
-    results["vraagbaak"]["abstain_threshold"] = retriever.abstention.threshold
+    # (d) the full pipeline, with and without the statutes' entry points
+    results["vraagbaak"] = full_pipeline(assistant, items)
+    if plain is not None:
+        results["vraagbaak_without_entry_points"] = full_pipeline(plain, items)
     return results
 
 
@@ -146,6 +159,7 @@ def main() -> int:
     base = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="vraagbaak-bench-"))
     output: dict[str, dict] = {}
     assistants: dict[str, Assistant] = {}
+    plain: dict[str, Assistant] = {}
     for name in args.sets.split(","):
         path, source = SETS[name]
         if not path.exists():
@@ -156,7 +170,10 @@ def main() -> int:
             report = Ingestor(settings).run([str(SOURCES[source])], progress=False)
             print(f"{source}: {report.summary()}", file=sys.stderr)
             assistants[source] = Assistant.from_settings(settings)
-        output[name] = evaluate_set(assistants[source], read(path))
+            plain[source] = Assistant.from_settings(
+                Settings(_env_file=None, data_dir=base / source, annotations_dir=None)
+            )
+        output[name] = evaluate_set(assistants[source], read(path), plain[source])
     json.dump(output, sys.stdout, indent=2)
     print()
     return 0
