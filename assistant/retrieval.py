@@ -652,4 +652,14 @@ class Retriever:
         positions = [snap.position[h.chunk_id] for h in retrieval.hits if h.chunk_id in snap.position]
         sims = _best_cosine(snap.vectors[positions], qvecs) if positions else np.zeros(0)
         terms = self.analyzer.key_terms(retrieval.query, english=retrieval.english)
-        return self.abstention.decide(retrieval, sims, terms, self.analyzer, snap.words)
+        return self.abstention.decide(
+            retrieval, sims, terms, self.analyzer, snap.words, annotated=self.top_is_annotated(retrieval)
+        )
+
+    def top_is_annotated(self, retrieval: Retrieval) -> bool:
+        """Whether the best passage has question entry points (they lift its score)."""
+        if not retrieval.hits:
+            return False
+        snap = self.snapshot()
+        top = snap.position.get(retrieval.hits[0].chunk_id, -1)
+        return bool(np.any(snap.entry_rows == top))

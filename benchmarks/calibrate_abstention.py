@@ -27,6 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from retrieval import SETS, SOURCES, read  # noqa: E402
 
+from assistant.abstention import ENTRY_MARGIN  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.core import Assistant  # noqa: E402
 from ingest.pipeline import Ingestor  # noqa: E402
@@ -53,6 +54,8 @@ def main() -> int:
                 continue
             retrieval = assistant.retriever.retrieve(item["question"], k=assistant.settings.top_k)
             score = retrieval.hits[0].score if retrieval.hits else 0.0
+            if assistant.retriever.top_is_annotated(retrieval):
+                score -= ENTRY_MARGIN  # swept: the base threshold (see abstention.ENTRY_MARGIN)
             language = "en" if retrieval.english else "nl"
             composed = assistant.composer.compose(item["question"], retrieval.hits, language, [])
             checks_ok = assistant.retriever.abstention.refusal(retrieval, words) is None

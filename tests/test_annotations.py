@@ -202,3 +202,24 @@ def test_a_matching_entry_point_lets_the_composer_quote_an_article_in_other_word
     bare = [h.model_copy(update={"entry_points": []}) for h in hits]
     assert laws_assistant.composer.compose(question, bare, "nl", []).abstained
     assert "entry_points" not in hits[0].model_dump()  # internal: not in any JSON shape
+
+
+def test_an_annotated_top_passage_needs_the_entry_margin_on_top_of_the_threshold():
+    from assistant.abstention import ENTRY_MARGIN, AbstentionModel
+    from assistant.analysis import Analyzer
+    from assistant.models import Hit
+    from assistant.retrieval import Retrieval
+
+    passage = "Een verhuurvergunning is vijf jaar geldig."
+    hit = Hit(rank=1, score=4.0 + ENTRY_MARGIN / 2, source="s", title="t", doc_type="regelgeving",
+              locator="Artikel 1", text=passage, chunk_id="c")
+    retrieval = Retrieval("Is een verhuurvergunning geldig?", [hit], None, False)
+    model = AbstentionModel(threshold=4.0)
+    known = {"verhuurvergunning", "geldig"}
+
+    def answers(annotated: bool) -> bool:
+        sims = np.array([0.9])
+        return model.decide(retrieval, sims, ["verhuurvergunning"], Analyzer(), known, annotated=annotated).answerable
+
+    assert answers(annotated=False)
+    assert not answers(annotated=True)
