@@ -30,6 +30,7 @@ class Kind(StrEnum):
     MEASURE = "measure"
     COUNT = "count"
     QUANTITY = "quantity"
+    SHARE = "share"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ _MONEY_NOUN = (
 
 _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
-    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel {_MONEY_NOUN}|"
+    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel (\w+e )?{_MONEY_NOUN}|"
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
@@ -71,11 +72,19 @@ _MONEY_Q = re.compile(
 )
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
 _MONEY_VERB_Q = re.compile(
-    r"\b(hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
+    rf"\b(hoeveel (maand|maanden|week|weken) {_MONEY_NOUN}\b|"  # "drie maanden huur als borg"
+    r"hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
     r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
     r"cost)\b|how much ([a-z-]+\s+){0,3}?(tax|fee|fees|rent|deposit|money|commission)\b)",
+    re.I,
+)
+# "Welk percentage van het loon ...?", "welk deel van de woningen ...?": a share, not an amount
+_SHARE_Q = re.compile(
+    r"\b(welk(e)? (percentage|aandeel|deel)|hoeveel procent|hoe groot (is|mag|moet) (het|de) "
+    r"(percentage|aandeel|deel)|what (percentage|share|proportion)|which (percentage|share)|"
+    r"how many per ?cent)\b",
     re.I,
 )
 _DATE_Q = re.compile(
@@ -142,6 +151,7 @@ _RELATIVE = re.compile(
     r"\btweemaal\b",
     re.I,
 )
+_SHARE = re.compile(rf"{_NUM}\s*(%|procent)|\bde helft\b", re.I)
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
@@ -221,8 +231,14 @@ def expected(question: str) -> Expectation | None:
     asked = wh_clauses(question)
     if not asked:
         return None
+    if _SHARE_Q.search(asked):
+        return Expectation(Kind.SHARE)
     if _MONEY_Q.search(asked):
         euro = bool(re.search(r"\beuro\b|€", asked, re.I))
+        if euro and _FINE_CATEGORY.search(asked):
+            # "Hoeveel euro is een boete van de vierde categorie?": the amount of the category,
+            # not of some other fine
+            return Expectation(Kind.MONEY, nouns=("categorie",), explicit_euro=True)
         return Expectation(Kind.MONEY, nouns=_money_nouns(asked), explicit_euro=euro)
     if _MONEY_VERB_Q.search(asked):
         return Expectation(Kind.MONEY, nouns=_money_nouns(asked), relative=True)
@@ -294,6 +310,8 @@ def satisfies(expectation: Expectation, text: str) -> bool:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
         return bool(_MEASURE.search(text))
+    if kind is Kind.SHARE:
+        return bool(_SHARE.search(text))
     counted = kind is Kind.COUNT and expectation.nouns
     if _MEASURE.search(text) or (not counted and _MONEY.search(text)):
         # "12 m² per persoon", "zekerheid van € 100.000"; an amount of money is no count of

@@ -13,7 +13,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -47,6 +47,9 @@ SETS = {
     # written in session 4 by someone who had seen neither code nor tests; first measured
     # before any change it prompted (benchmarks/README.md)
     "laws-holdout": (REPO / "tests" / "data" / "laws-holdout.jsonl", "laws"),
+    # written in session 5 the same way, after the entry points; first measured before any
+    # change it prompted (benchmarks/README.md)
+    "laws-fresh": (REPO / "tests" / "data" / "laws-fresh.jsonl", "laws"),
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }
 SOURCES = {"laws": SHARED / "laws", "corpus": DEFAULT_CORPUS}

@@ -327,9 +327,28 @@ class Ingestor:
             return
         points, problems = annotations.load(self.settings.annotations_dir)
         report.warnings.extend(("annotations", problem) for problem in problems)
-        questions = [p.question for p in points if p.bwb_id in self._statutes_written]
-        _, embedded = annotations.embed(questions, self.embedder, self.settings.cache_dir)
+        points = [p for p in points if p.bwb_id in self._statutes_written]
+        if not points:
+            return
+        _, embedded = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
         report.entry_points_embedded += embedded
+        # entry points of articles the statute does not have (renumbered, repealed, a typo)
+        # lead nowhere: say so, so they are fixed rather than silently lost
+        indexed = {
+            (str(m.get("bwb_id")), str(m.get("article") or "").lower())
+            for _, m in self.index.metadatas()
+            if m.get("bwb_id") in self._statutes_written
+        }
+        stale: dict[str, list[str]] = {}
+        for p in points:
+            if (p.bwb_id, p.article) not in indexed:
+                stale.setdefault(p.bwb_id, [])
+                if p.article not in stale[p.bwb_id]:
+                    stale[p.bwb_id].append(p.article)
+        for bwb_id, articles in stale.items():
+            report.warnings.append(
+                ("annotations", f"entry points for articles that {bwb_id} does not have: {', '.join(articles)}")
+            )
 
     def _read(self, sf: SourceFile) -> tuple[bytes, LoadedDocument | None]:
         if sf.url:

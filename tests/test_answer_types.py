@@ -353,3 +353,32 @@ def test_an_index_vocabulary_is_searched_by_stem_in_sorted_order():
         assert _mentioned(word, frozenset(words)) == _mentioned(word, set(words)), word
     assert _mentioned("verhuurders", frozenset(words))
     assert not _mentioned("tolkenbureau", frozenset(words))
+
+
+def test_a_percentage_asks_for_a_share():
+    share = expected("Welk percentage van het loon mag een uitzendbureau inhouden voor de huisvesting?")
+    assert share is not None and share.kind is Kind.SHARE
+    assert expected("What percentage of the dwellings may go to people with local ties?").kind is Kind.SHARE
+    assert satisfies(share, "ten hoogste 50% van de woonruimten")
+    assert satisfies(share, "niet meer dan de helft van de vrijkomende woningen")
+    assert not satisfies(share, "een bedrag van € 100 per maand")
+    assert not satisfies(share, "binnen een half jaar")
+
+
+def test_an_adjective_before_the_money_noun_keeps_it_money():
+    money = expected("Hoeveel financiële zekerheid moet een uitzendbureau stellen?")
+    assert money is not None and money.kind is Kind.MONEY and money.nouns == ("zekerheid",)
+    assert satisfies(money, "De financiële zekerheid wordt gesteld voor een bedrag van € 100.000.")
+
+
+def test_the_euro_amount_of_a_fine_category_must_be_that_categorys():
+    asked = expected("Hoeveel euro is een boete van de vierde categorie precies?")
+    assert not satisfies(asked, "een bestuurlijke boete van ten hoogste € 325")
+    assert satisfies(asked, "een geldboete van de vierde categorie (€ 25.750)")
+
+
+def test_months_of_rent_ask_for_money_not_a_period():
+    asked = expected("Hoeveel maanden huur mag een huisbaas maximaal als borg vragen?")
+    assert asked.kind is Kind.MONEY
+    assert not satisfies(asked, "een omgevingsvergunning met een termijn van maximaal vijftien jaren")
+    assert satisfies(asked, "een waarborgsom van ten hoogste twee maal de kale huurprijs")
