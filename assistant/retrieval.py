@@ -343,12 +343,13 @@ class Retriever:
         """Embed the entry points of the articles this index holds and tie each to one chunk.
 
         A long article is split into chunks by leden: an entry point marked "(lid 3)" goes to
-        the chunk holding lid 3, any other to the article's chunk most similar to it.
+        the chunk holding lid 3, any other to the article's chunk most similar to it. Only the
+        statute's own text gets them, not a summary that discusses the article.
         """
         by_article: dict[tuple[str, str], list[int]] = {}
         for pos, chunk in enumerate(chunks):
             bwb, article = chunk.metadata.get("bwb_id"), str(chunk.metadata.get("article") or "")
-            if bwb and article:
+            if bwb and article and chunk.metadata.get("structure") == "articles":
                 by_article.setdefault((str(bwb), article.lower()), []).append(pos)
         points = [p for p in self.entry_points if (p.bwb_id, p.article) in by_article]
         if not points:

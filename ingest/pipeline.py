@@ -36,7 +36,7 @@ from ingest.structure import _ARTICLE, is_regulation_text, parse_headings, parse
 
 log = logging.getLogger(__name__)
 
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 """Part of every content hash: changing the chunker re-chunks everything on the next ingest."""
 
 SKIP_NAMES = {"readme.md", "license", "license.md", ".ds_store"}
@@ -170,6 +170,9 @@ def build_records(sf: SourceFile, loaded: LoadedDocument, digest: str) -> tuple[
         "date": meta.date or "",
         "bwb_id": meta.bwb_id or "",
         "law": meta.law_name or "",
+        # statute text split per article, or a document split along its headings (a summary
+        # may have "## Artikel 2" headings too, but is no article)
+        "structure": "articles" if as_articles else "sections",
     }
     for theme in THEMES:
         base[theme_key(theme)] = theme in meta.themes
@@ -337,7 +340,7 @@ class Ingestor:
         indexed = {
             (str(m.get("bwb_id")), str(m.get("article") or "").lower())
             for _, m in self.index.metadatas()
-            if m.get("bwb_id") in self._statutes_written
+            if m.get("bwb_id") in self._statutes_written and m.get("structure") == "articles"
         }
         stale: dict[str, list[str]] = {}
         for p in points:
@@ -372,7 +375,11 @@ class Ingestor:
         vectors = self.embedder.embed_passages([r.text for r in records])
         self.index.upsert(records, vectors)
         report.chunks_embedded += len(records)
-        self._statutes_written.update(str(r.metadata["bwb_id"]) for r in records if r.metadata.get("bwb_id"))
+        self._statutes_written.update(
+            str(r.metadata["bwb_id"])
+            for r in records
+            if r.metadata.get("bwb_id") and r.metadata.get("structure") == "articles"
+        )
         for sf, _recs, old_ids, is_new in pending:
             if old_ids:
                 self.index.delete(old_ids)

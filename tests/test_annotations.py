@@ -104,7 +104,9 @@ def test_entry_points_land_on_their_lid_or_the_most_similar_chunk(make_settings,
     retriever.entry_points, _ = annotations.load(tmp_path)
 
     def chunk(leden: str) -> StoredChunk:
-        return StoredChunk("c", "t", {"bwb_id": "BWBR0099999", "article": "5", "leden": leden})
+        return StoredChunk(
+            "c", "t", {"bwb_id": "BWBR0099999", "article": "5", "leden": leden, "structure": "articles"}
+        )
 
     chunks = [chunk("leden 1-3"), chunk("leden 4-5"), chunk("lid 6")]
     vectors = np.array([[0, 1, 0], [1, 0, 0], [0, 0.6, 0.8]], dtype=np.float32)
@@ -270,3 +272,42 @@ def test_held_out_statute_questions_find_their_passage(laws_assistant):
     hit5 = sum(1 for r in ranks if r and r <= 5) / len(ranks)
     mrr = sum(1 / r for r in ranks if r) / len(ranks)
     assert hit5 >= 0.93 and mrr >= 0.78, (hit5, mrr)
+
+
+def test_a_summary_with_article_headings_gets_no_entry_points(make_settings, tmp_path):
+    """Entry points belong to the statute's own text; a guidance document that discusses
+    "Artikel 3" under that heading must not take them (or the stale-article warnings)."""
+    from assistant.core import Assistant
+    from ingest.pipeline import Ingestor
+
+    source = tmp_path / "docs"
+    source.mkdir()
+    (source / "testwet.md").write_text(STATUTE, encoding="utf-8")
+    (source / "samenvatting.md").write_text(
+        "---\ntitle: Testwet uitgelegd\nbwb_id: BWBR0099998\ndoc_type: publicatie\n---\n"
+        "# Testwet uitgelegd\n\n## Artikel 3\nDe verhuurder komt niet zomaar binnen.\n\n"
+        "## Artikel 4\nDe huur gaat jaarlijks omhoog.\n",
+        encoding="utf-8",
+    )
+    notes = tmp_path / "annotations"
+    notes.mkdir()
+    (notes / "testwet.md").write_text(
+        "---\nbwb_id: BWBR0099998\n---\n## Artikel 3\n- Mag de huisbaas binnenkomen?\n", encoding="utf-8"
+    )
+    settings = make_settings(annotations_dir=notes)
+    report = Ingestor(settings).run([str(source)], progress=False)
+    assert not report.failed and not [w for w in report.warnings if w[0] == "annotations"]
+    snap = Assistant.from_settings(settings).retriever.snapshot()
+    placed = [snap.metas[int(row)] for row in snap.entry_rows]
+    assert [(m["source"], m["article"]) for m in placed] == [("testwet.md", "3")]
+    assert any(m["source"] == "samenvatting.md" and m["article"] == "3" for m in snap.metas)
+
+
+def test_a_missing_annotations_folder_is_reported(tmp_path):
+    points, problems = annotations.load(tmp_path / "nergens")
+    assert points == [] and "no such folder" in problems[0]
+
+
+def test_lid_ranges_in_markers_are_read():
+    points = parse("---\nbwb_id: BWBR0099999\n---\n## Artikel 1\n- (leden 2-3) Vraag?\n", "x.md")
+    assert (points[0].lid, points[0].question) == ("2", "Vraag?")

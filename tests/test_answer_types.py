@@ -382,3 +382,11 @@ def test_months_of_rent_ask_for_money_not_a_period():
     assert asked.kind is Kind.MONEY
     assert not satisfies(asked, "een omgevingsvergunning met een termijn van maximaal vijftien jaren")
     assert satisfies(asked, "een waarborgsom van ten hoogste twee maal de kale huurprijs")
+
+
+def test_which_part_of_a_law_is_no_share_and_counted_adjectives_stay_counts():
+    assert expected("Welk deel van de Huisvestingswet gaat over urgentie?") is None
+    assert expected("Hoeveel verschillende boetes kan de gemeente opleggen?").kind is Kind.COUNT
+    share = expected("Welk percentage van de woningen mag met voorrang worden toegewezen?")
+    assert satisfies(share, "ten minste twee derde van de tijd in Nederland")
+    assert satisfies(share, "ten hoogste vijftig procent van de woonruimte")
