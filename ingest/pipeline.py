@@ -61,6 +61,7 @@ class IngestReport:
     chunks_embedded: int = 0
     entry_points_embedded: int = 0
     """Question entry points (`annotations/`) of the statutes written, embedded once."""
+    entry_points_seconds: float = 0.0
     seconds: float = 0.0
 
     def summary(self) -> str:
@@ -319,7 +320,9 @@ class Ingestor:
             if changed:
                 self.index.bump_version()
         self.index.finish_rebuild()
+        entry_started = time.perf_counter()
         self._embed_entry_points(report)
+        report.entry_points_seconds = time.perf_counter() - entry_started
         report.seconds = time.perf_counter() - started
         return report
 
