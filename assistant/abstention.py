@@ -58,9 +58,10 @@ ENTRY_MARGIN = 0.075
 """Added to the threshold (also to a VRAAGBAAK_ABSTAIN_THRESHOLD override) when the top passage
 is an article with question entry points (annotations/): their words always widen its lexical
 match and a matching one lifts its similarity, so such passages score higher for answerable and
-unanswerable questions alike; documents without them keep the threshold calibrated for them. Session 5, on the three statute sets (all annotated): 24 of
-27 unanswerable questions refused and 2 of 115 answerable ones (1.7 %); 0.05 refused 22 and 1,
-0.1 refused 24 and 4 (benchmarks/calibrate_abstention.py sweeps the base threshold)."""
+unanswerable questions alike; documents without them keep the threshold calibrated for them.
+Session 5, on the three statute sets (all annotated): 24 of 27 unanswerable questions refused
+and 2 of 115 answerable ones (1.7 %); 0.05 refused 22 and 1, 0.1 refused 24 and 4
+(benchmarks/calibrate_abstention.py sweeps the base threshold)."""
 
 TYPE_CHECK_DEPTH = 3
 """How many top passages may supply the kind of answer asked for (measured: 3 refuses no

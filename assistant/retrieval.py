@@ -77,6 +77,7 @@ class Snapshot:
     entry_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     """The chunk (row in `ids`) each entry point leads to."""
     entry_texts: list[str] = field(default_factory=list)
+    """The question of each entry point, in the order of `entry_rows`."""
 
     def __post_init__(self) -> None:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
@@ -353,7 +354,7 @@ class Retriever:
                 by_article.setdefault((str(bwb), article.lower()), []).append(pos)
         points = [p for p in self.entry_points if (p.bwb_id, p.article) in by_article]
         if not points:
-            return np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32), np.zeros(0, np.int64), []
+            return np.zeros((0, vectors.shape[1]), np.float32), np.zeros(0, np.int64), []
         qvecs, _ = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
         rows = np.empty(len(points), dtype=np.int64)
         for i, point in enumerate(points):
@@ -523,7 +524,7 @@ class Retriever:
 
     def _attach_entry_points(self, snap: Snapshot, entries: np.ndarray, hits: list[Hit]) -> None:
         """Give each hit the entry points of its chunk that ask what the question asks."""
-        rows = {snap.position[h.chunk_id]: h for h in hits if h.chunk_id in snap.position}
+        rows = {pos: hits[i] for i, pos in _rows(snap, hits)}
         mine = np.flatnonzero(np.isin(snap.entry_rows, list(rows)))
         for i in mine[np.argsort(-entries[mine])]:
             if entries[i] < ENTRY_MATCH:
@@ -650,7 +651,7 @@ class Retriever:
         qvecs = retrieval.query_vectors
         if qvecs is None:
             qvecs = self.embedder.embed_queries([retrieval.query])
-        positions = [snap.position[h.chunk_id] for h in retrieval.hits if h.chunk_id in snap.position]
+        positions = [pos for _, pos in _rows(snap, retrieval.hits)]
         sims = _best_cosine(snap.vectors[positions], qvecs) if positions else np.zeros(0)
         terms = self.analyzer.key_terms(retrieval.query, english=retrieval.english)
         return self.abstention.decide(

@@ -345,12 +345,10 @@ class Ingestor:
             for _, m in self.index.metadatas()
             if m.get("bwb_id") in self._statutes_written and m.get("structure") == "articles"
         }
-        stale: dict[str, list[str]] = {}
+        stale: dict[str, dict[str, None]] = {}  # statute -> its missing articles, in order
         for p in points:
             if (p.bwb_id, p.article) not in indexed:
-                stale.setdefault(p.bwb_id, [])
-                if p.article not in stale[p.bwb_id]:
-                    stale[p.bwb_id].append(p.article)
+                stale.setdefault(p.bwb_id, {})[p.article] = None
         for bwb_id, articles in stale.items():
             report.warnings.append(
                 ("annotations", f"entry points for articles that {bwb_id} does not have: {', '.join(articles)}")
