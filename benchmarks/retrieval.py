@@ -8,6 +8,9 @@ Retrievers compared on each question set:
   vraagbaak_without_entry_points
                   the same pipeline without the statutes' question entry points
                   (annotations/), i.e. what any other document set gets
+  vraagbaak_without_joining
+                  the same pipeline showing every chunk as its own hit, also when
+                  neighbouring pieces of one article are found together (assistant/neighbours.py)
 
 A hit is a retrieved chunk containing the item's supporting quote (whitespace-normalised).
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
@@ -109,7 +112,11 @@ def full_pipeline(assistant: Assistant, items: list[dict]) -> dict[str, float]:
     return out
 
 
-def evaluate_set(assistant: Assistant, items: list[dict], plain: Assistant | None = None) -> dict[str, dict]:
+def evaluate_set(
+    assistant: Assistant, items: list[dict], ablations: dict[str, Assistant] | None = None
+) -> dict[str, dict]:
+    """`ablations`: the full pipeline with one part switched off, by row name."""
+    ablations = ablations or {}
     retriever = assistant.retriever
     snap = retriever.snapshot()
     results: dict[str, dict] = {}
@@ -143,14 +150,14 @@ def evaluate_set(assistant: Assistant, items: list[dict], plain: Assistant | Non
 
     # (c) Dutch BM25 alone, over the chunk texts only (no entry points)
     lat = []
-    side = (plain or assistant).retriever
+    side = ablations.get("vraagbaak_without_entry_points", assistant).retriever
     nl = {i["id"]: timed(lambda i=i: side.search(i["question"], k=10, mode="bm25"), lat) for i in items}
     results["bm25_dutch"] = metrics(items, lambda i: [h.text for h in nl[i["id"]]], lambda i: False, lat)
 
-    # (d) the full pipeline, with and without the statutes' entry points
+    # (d) the full pipeline, and without its parts
     results["vraagbaak"] = full_pipeline(assistant, items)
-    if plain is not None:
-        results["vraagbaak_without_entry_points"] = full_pipeline(plain, items)
+    for row, ablated in ablations.items():
+        results[row] = full_pipeline(ablated, items)
     return results
 
 
@@ -162,7 +169,7 @@ def main() -> int:
     base = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="vraagbaak-bench-"))
     output: dict[str, dict] = {}
     assistants: dict[str, Assistant] = {}
-    plain: dict[str, Assistant] = {}
+    ablations: dict[str, dict[str, Assistant]] = {}
     for name in args.sets.split(","):
         path, source = SETS[name]
         if not path.exists():
@@ -173,10 +180,14 @@ def main() -> int:
             report = Ingestor(settings).run([str(SOURCES[source])], progress=False)
             print(f"{source}: {report.summary()}", file=sys.stderr)
             assistants[source] = Assistant.from_settings(settings)
-            plain[source] = Assistant.from_settings(
-                Settings(_env_file=None, data_dir=base / source, annotations_dir=None)
-            )
-        output[name] = evaluate_set(assistants[source], read(path), plain[source])
+            ablations[source] = {
+                row: Assistant.from_settings(Settings(_env_file=None, data_dir=base / source, **off))
+                for row, off in (
+                    ("vraagbaak_without_entry_points", {"annotations_dir": None}),
+                    ("vraagbaak_without_joining", {"join_neighbours": False}),
+                )
+            }
+        output[name] = evaluate_set(assistants[source], read(path), ablations[source])
     json.dump(output, sys.stdout, indent=2)
     print()
     return 0

@@ -251,8 +251,8 @@ def test_ingest_embeds_a_statutes_entry_points_once_and_reports_missing_articles
 
 def test_held_out_statute_questions_find_their_passage(laws_assistant):
     """The two statute sets written by people who saw neither code nor entry points
-    (tests/data/laws-holdout.jsonl, laws-fresh.jsonl): measured hit@5 .985 and MRR@10 .85
-    with the entry points, .80 and .66 without (benchmarks/README.md)."""
+    (tests/data/laws-holdout.jsonl, laws-fresh.jsonl): measured hit@5 .985 and MRR@10 .90
+    with the entry points, .82 and .69 without (benchmarks/README.md)."""
     import json
 
     from assistant.citations import contains_quote
@@ -271,7 +271,7 @@ def test_held_out_statute_questions_find_their_passage(laws_assistant):
             ranks.append(next((h.rank for h in hits if contains_quote(h.text, item["quote"])), None))
     hit5 = sum(1 for r in ranks if r and r <= 5) / len(ranks)
     mrr = sum(1 / r for r in ranks if r) / len(ranks)
-    assert hit5 >= 0.93 and mrr >= 0.78, (hit5, mrr)
+    assert hit5 >= 0.95 and mrr >= 0.85, (hit5, mrr)
 
 
 def test_a_summary_with_article_headings_gets_no_entry_points(make_settings, tmp_path):

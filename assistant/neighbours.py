@@ -1,0 +1,102 @@
+"""Neighbouring pieces of one article that a question finds together become one passage.
+
+A long article is indexed lid by lid, and a long lid in pieces (`ingest.chunking`), so that
+each piece gets an embedding of its own. When a question finds two neighbouring pieces, the
+reader needs them together: the conditions of a lid run on into the next piece, and an advisor
+checks the article text, not a fragment of it. Measured on the statute question sets, the piece
+holding the answer often ranked second behind its own neighbour (`benchmarks/README.md`).
+
+This is the small-to-big pattern of auto-merging retrievers, kept strict: only pieces that the
+ranking itself found, only direct neighbours within one article, at most `MAX_PIECES`. The
+joined text is the pieces' indexed text in document order under one header, so every quote
+from it is still a quote from the index; `cited_piece` points a citation's link at the piece
+its quote is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from assistant.citations import verify_quote
+
+MAX_PIECES = 4
+"""A passage of more pieces than this stops growing: past four pieces (about 4,500
+characters) it is a whole chapter to read, not a passage."""
+
+_LID_NUMBER = re.compile(r"\d+[a-z]*")
+
+
+class Piece(BaseModel):
+    """One indexed chunk inside a joined passage."""
+
+    chunk_id: str
+    locator: str
+    text: str
+
+
+def group(
+    ranked: Sequence[int], metas: Sequence[dict[str, Any]], k: int, depth: int
+) -> list[list[int]]:
+    """Up to `k` passages from the ranking (row positions, best first): a row joins an earlier
+    passage when it is the direct neighbour of one of its pieces in the same article.
+
+    Rows down to `depth` may join a passage; new passages start only while fewer than `k` exist.
+    A row that lies between two passages (lid 1 and lid 3 found, then lid 2) joins them into
+    one, at the better one's rank.
+    """
+    groups: list[list[int]] = []
+    for pos in ranked[:depth]:
+        homes = [g for g in groups if _joins(pos, g, metas)]
+        if not homes:
+            if len(groups) < k:
+                groups.append([pos])
+            continue
+        homes[0].append(pos)
+        if len(homes) > 1 and len(homes[0]) + len(homes[1]) <= MAX_PIECES:
+            homes[0].extend(homes[1])
+            groups.remove(homes[1])
+    return groups
+
+
+def _joins(pos: int, members: list[int], metas: Sequence[dict[str, Any]]) -> bool:
+    meta = metas[pos]
+    article = meta.get("article")
+    if not article or len(members) >= MAX_PIECES:
+        return False
+    first = metas[members[0]]
+    if first.get("article") != article or first.get("doc_key") != meta.get("doc_key"):
+        return False
+    index = int(meta.get("chunk_index", -10))
+    return any(abs(int(metas[m].get("chunk_index", -10)) - index) == 1 for m in members)
+
+
+def joined(pieces: list[Piece], order: Sequence[int]) -> tuple[str, str]:
+    """(text, locator) of the pieces in document order (`order`: their chunk indexes)."""
+    ordered = [p for _, p in sorted(zip(order, pieces, strict=True), key=lambda t: t[0])]
+    if len(ordered) == 1:
+        return ordered[0].text, ordered[0].locator
+    locator = _span(ordered)
+    head, _, body = ordered[0].text.partition("\n\n")
+    head = head.replace(ordered[0].locator, locator, 1)
+    bodies = [body] + [p.text.partition("\n\n")[2] for p in ordered[1:]]
+    return head + "\n\n" + "\n\n".join(b.strip() for b in bodies), locator
+
+
+def _span(ordered: list[Piece]) -> str:
+    """`Artikel 7, lid 2` + `Artikel 7, leden 2-4` -> `Artikel 7, leden 2-4`."""
+    article, _, _ = ordered[0].locator.partition(",")
+    numbers = [n for p in ordered for n in _LID_NUMBER.findall(p.locator.partition(",")[2])]
+    if not numbers:
+        return article
+    if numbers[0] == numbers[-1]:
+        return f"{article}, lid {numbers[0]}"
+    return f"{article}, leden {numbers[0]}-{numbers[-1]}"
+
+
+def cited_piece(pieces: list[Piece], quote: str) -> Piece | None:
+    """The piece a quote comes from; None when it runs across two (or the hit is one chunk)."""
+    return next((p for p in pieces if verify_quote(quote, p.text)), None)

@@ -1,0 +1,110 @@
+"""Neighbouring pieces of one article found together are shown as one passage."""
+
+from __future__ import annotations
+
+from assistant.models import Citation, Hit
+from assistant.neighbours import MAX_PIECES, Piece, cited_piece, group, joined
+
+
+def _meta(index: int, article: str | None = "7", doc: str = "wgv") -> dict[str, object]:
+    meta: dict[str, object] = {"chunk_index": index, "doc_key": doc}
+    if article:
+        meta["article"] = article
+    return meta
+
+
+def test_direct_neighbours_of_one_article_join_at_the_better_rank():
+    metas = [_meta(12), _meta(13), _meta(20, "10"), _meta(15)]
+    # ranked: chunk 13 first, then Artikel 10, then chunk 12 (neighbour of 13), then chunk 15
+    assert group([1, 2, 0, 3], metas, k=5, depth=10) == [[1, 0], [2], [3]]
+
+
+def test_pieces_of_other_articles_documents_or_guidance_stay_apart():
+    metas = [_meta(3), _meta(4, "8"), _meta(4, doc="waadi"), _meta(4, None)]
+    assert group([0, 1, 2, 3], metas, k=5, depth=10) == [[0], [1], [2], [3]]
+
+
+def test_a_piece_between_two_passages_joins_them():
+    metas = [_meta(1), _meta(3), _meta(2)]
+    assert group([0, 1, 2], metas, k=5, depth=10) == [[0, 2, 1]]
+
+
+def test_k_limits_new_passages_but_later_neighbours_still_join_within_depth():
+    metas = [_meta(1, "1"), _meta(5, "2"), _meta(2, "1"), _meta(9, "3")]
+    assert group([0, 1, 3, 2], metas, k=2, depth=4) == [[0, 2], [1]]
+    assert group([0, 1, 3, 2], metas, k=2, depth=3) == [[0], [1]]
+
+
+def test_a_passage_stops_growing_at_max_pieces():
+    metas = [_meta(i) for i in range(MAX_PIECES + 1)]
+    groups = group(list(range(MAX_PIECES + 1)), metas, k=5, depth=10)
+    assert [len(g) for g in groups] == [MAX_PIECES, 1]
+
+
+def _piece(cid: str, locator: str, body: str) -> Piece:
+    return Piece(chunk_id=cid, locator=locator, text=f"Wet goed verhuurderschap (Wgv) — {locator}\n\n{body}")
+
+
+def test_joined_text_follows_the_document_under_one_header():
+    later = _piece("c14", "Artikel 7, leden 2-4", "- b. indien ten aanzien van de verhuurder ...\n\n3. Voordat ...")
+    first = _piece("c13", "Artikel 7, lid 2", "2. Een vergunning kan uitsluitend worden geweigerd:")
+    text, locator = joined([later, first], [14, 13])
+    assert locator == "Artikel 7, leden 2-4"
+    assert text.startswith("Wet goed verhuurderschap (Wgv) — Artikel 7, leden 2-4\n\n2. Een vergunning")
+    assert text.index("uitsluitend") < text.index("- b. indien") < text.index("3. Voordat")
+    assert text.count("Wet goed verhuurderschap (Wgv)") == 1
+
+
+def test_pieces_without_leden_keep_the_article_locator():
+    text, locator = joined([_piece("a", "Artikel 12", "eerste deel"), _piece("b", "Artikel 12", "tweede deel")], [1, 2])
+    assert locator == "Artikel 12"
+    assert text.endswith("eerste deel\n\ntweede deel")
+
+
+def test_a_citation_links_to_the_piece_its_quote_is_in_and_shows_the_passage_locator():
+    pieces = [_piece("c13", "Artikel 7, lid 2", "2. Een vergunning kan worden geweigerd."), _piece("c14", "Artikel 7, lid 3", "3. Voordat advies wordt gevraagd.")]
+    text, locator = joined(pieces, [13, 14])
+    hit = Hit(
+        rank=1, score=1.0, source="wgv.md", title="Wgv", doc_type="regelgeving",
+        locator=locator, text=text, chunk_id="c13", pieces=pieces,
+    )
+    citation = Citation.from_hit(1, hit, "Voordat advies wordt gevraagd.")
+    assert (citation.chunk_id, citation.locator) == ("c14", "Artikel 7, leden 2-3")
+    assert cited_piece(pieces, "geweigerd. 3. Voordat") is None
+    assert Citation.from_hit(1, hit, "geweigerd.").chunk_id == "c13"
+    assert "pieces" not in hit.model_dump()
+
+
+def test_search_joins_the_neighbouring_pieces_it_finds(laws_assistant, laws_settings):
+    """On the real statutes: joined hits are contiguous pieces of one article, the best hit is
+    the same chunk as without joining, and no two hits are still neighbours."""
+    from assistant.core import Assistant
+
+    separate = Assistant.from_settings(laws_settings.model_copy(update={"join_neighbours": False}))
+    snap = laws_assistant.retriever.snapshot()
+    questions = [
+        "Mag de gemeente de verhuurvergunning weigeren na een boete?",
+        "Wanneer kan de gemeente het beheer van een woning overnemen?",
+        "Welke gegevens moet een uitzendonderneming met een toelating registreren?",
+    ]
+    joined_any = False
+    for question in questions:
+        hits = laws_assistant.search(question, k=10)
+        plain = separate.search(question, k=10)
+        assert hits[0].chunk_id == plain[0].chunk_id
+        assert [h.rank for h in hits] == list(range(1, len(hits) + 1))
+        placed = []
+        for hit in hits:
+            rows = [snap.position[p.chunk_id] for p in hit.pieces] or [snap.position[hit.chunk_id]]
+            indexes = sorted(int(snap.metas[r]["chunk_index"]) for r in rows)
+            assert indexes == list(range(indexes[0], indexes[0] + len(indexes)))
+            assert len({(snap.metas[r]["doc_key"], snap.metas[r].get("article")) for r in rows}) == 1
+            for piece in hit.pieces:
+                assert piece.text.partition("\n\n")[2].strip() in hit.text
+            joined_any |= len(rows) > 1
+            placed.append((snap.metas[rows[0]]["doc_key"], snap.metas[rows[0]].get("article"), indexes))
+        for i, (doc, article, idx) in enumerate(placed):
+            for doc2, article2, idx2 in placed[i + 1 :]:
+                if article and (doc, article) == (doc2, article2) and len(idx) + len(idx2) <= MAX_PIECES:
+                    assert idx2[0] - idx[-1] != 1 and idx[0] - idx2[-1] != 1
+    assert joined_any
