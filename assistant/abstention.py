@@ -251,6 +251,40 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
+_PER_UNIT = re.compile(
+    r"\b(?:per|op\s+(?:één|een|elke|iedere)|in\s+(?:één|elke|iedere)|for\s+each|for\s+every|in\s+each)"
+    r"\s+([a-zà-ÿ][\w-]{3,})",
+    re.I,
+)
+_NOT_UNITS = frozenset(  # "per saldo", "per direct", "per post": idioms and means, no unit
+    {"saldo", "direct", "omgaande", "definitie", "abuis", "ongeluk", "slot", "kerende", "post"}
+    | {"mail", "e-mail", "email", "brief", "telefoon"}
+)
+
+
+def unknown_units(question: str, known_words: Collection[str]) -> list[str]:
+    """What a "how many / how much per ..." question counts by, when no document mentions it.
+
+    "Hoeveel arbeidsmigranten mogen er op één slaapkamer slapen?" asks for a number per
+    bedroom; documents that never mention a bedroom cannot give one, however well they state
+    other numbers (people per building). A unit they do mention ("per persoon", "per jaar")
+    leaves the question to the other checks.
+    """
+    expectation = expected(question)
+    if expectation is None or expectation.kind is Kind.DATE or expectation.kind is Kind.DURATION:
+        return []
+    found: list[str] = []
+    for match in _PER_UNIT.finditer(wh_clauses(question)):
+        word = match.group(1).lower().rsplit("-", 1)[-1]
+        if len(word) < 4 or word in _NOT_UNITS or word in LEGAL_TERMS or word in STOPWORDS:
+            continue
+        if gloss(word) or word in found:
+            continue
+        if not _mentioned(word, known_words):
+            found.append(word)
+    return found
+
+
 def missing_names(question: str, known_words: Collection[str]) -> list[str]:
     """Everything the question names that no document mentions (empty without an index)."""
     if not known_words:
@@ -301,7 +335,11 @@ class AbstentionModel:
         else:
             query = retrieval.query
             unknown = missing_names(query, known_words)
-            refusing = unknown_acronyms(query, known_words) + unknown_kind(query, known_words)
+            refusing = (
+                unknown_acronyms(query, known_words)
+                + unknown_kind(query, known_words)
+                + unknown_units(query, known_words)
+            )
             if place_specific(query):
                 refusing += unknown_names(query, known_words)
         if refusing:

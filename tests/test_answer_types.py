@@ -14,6 +14,7 @@ from assistant.abstention import (
     unknown_acronyms,
     unknown_kind,
     unknown_names,
+    unknown_units,
 )
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
@@ -241,6 +242,18 @@ def test_asking_which_of_a_kind_the_documents_never_mention():
     assert unknown_kind("Welke groepen moeten urgent zijn?", {"groep"}) == []
     assert unknown_kind("Welke uitzendbureaus hebben een toelating nodig?", known) == []
     assert unknown_kind("Mag een tolkenbureau dat doen?", known) == []
+
+
+def test_a_number_per_unit_the_documents_never_mention_is_missing():
+    known = {"persoon", "personen", "jaar", "logiesgebouw", "arbeidsmigranten", "kamer"}
+    question = "Hoeveel arbeidsmigranten mogen er maximaal op één slaapkamer in een logiesgebouw slapen?"
+    assert unknown_units(question, known) == ["slaapkamer"]
+    assert unknown_units("Hoeveel arbeidsmigranten mogen er per slaapkamer wonen?", known) == ["slaapkamer"]
+    # units the documents use, idioms, and questions that ask for no number are not missing
+    assert unknown_units("Hoeveel vierkante meter per persoon moet een kamer hebben?", known) == []
+    assert unknown_units("Met hoeveel groeit het aantal arbeidsmigranten per saldo?", known) == []
+    assert unknown_units("Mag een huisbaas per slaapkamer huur vragen?", known) == []
+    assert unknown_units("Wanneer moet de huur per slaapkamer betaald zijn?", known) == []
 
 
 def test_unknown_name_refusal_tells_the_user_what_is_missing():
