@@ -31,6 +31,7 @@ class Kind(StrEnum):
     COUNT = "count"
     QUANTITY = "quantity"
     SHARE = "share"
+    FREQUENCY = "frequency"
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,9 @@ class Expectation:
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
     relative: bool = False
     """For MONEY asked with a verb ("hoeveel mag hij inhouden"): a share or a multiple ("25 %",
-    "twee maal de kale huurprijs") answers it as well as an amount does."""
+    "twee maal de kale huurprijs") answers it as well as an amount does; for DATE asked without
+    "datum" or "jaar" ("vanaf wanneer"): so does a moment relative to an event ("op de vijfde
+    dag voor de dag van vertrek")."""
 
 
 
@@ -73,7 +76,7 @@ _MONEY_Q = re.compile(
 )
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
 _MONEY_VERB_Q = re.compile(
-    rf"\b(hoeveel (maand|maanden|week|weken) {_MONEY_NOUN}\b|"  # "drie maanden huur als borg"
+    rf"\b(hoeveel (maand|maanden|week|weken) ((kale|netto|bruto) )?{_MONEY_NOUN}\b|"  # "drie maanden (kale) huur als borg"
     r"hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
@@ -112,6 +115,11 @@ _MEASURE_Q = re.compile(
 )
 _COUNT_Q = re.compile(r"\b(?:hoeveel|how many)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.I)
 _QUANTITY_Q = re.compile(r"\b(hoeveel|how much|how many)\b", re.I)
+_FREQUENCY_Q = re.compile(
+    r"\b(hoe ?vaak|hoe regelmatig|hoe frequent|met welke (regelmaat|frequentie)|how often|"
+    r"how frequently)\b",
+    re.I,
+)
 _NOT_A_NOUN = frozenset(
     re.findall(
         r"\w+",
@@ -157,16 +165,38 @@ _SHARE = re.compile(
     re.I,
 )
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
+_FINE_CATEGORY_ASKED = re.compile(
+    r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b|"
+    r"\b(first|second|third|fourth|fifth|sixth)[- ]category\b",
+    re.I,
+)
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
 )
 _DURATION = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+({_TIME_UNIT})\b", re.I)
+# A moment stated by its distance to an event: "op de vijfde dag voor de dag van vertrek",
+# "niet eerder dan vier weken vóór de beoogde datum" (answers "vanaf wanneer ...?").
+_RELATIVE_MOMENT = re.compile(
+    r"\bde\s+(?:\d+e|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|"
+    r"\w+ste)\s+(?:dag|werkdag|week|maand)\s+(?:voor|vóór|na|volgend|voorafgaand)\b|"
+    rf"\b(?:\d+|{_NUMBER_WORD})\s+(?:{_TIME_UNIT})\s+(?:voor|vóór)\s+(?:de|het)\b",
+    re.I,
+)
+# How often: "jaarlijks", "elk jaar geïnspecteerd", "twee keer per jaar", "eenmaal per maand".
+_FREQUENCY = re.compile(
+    r"\b(\w*jaarlijks\w*|\w*maandelijks\w*|wekelijks\w*|dagelijks\w*|"
+    r"(elk|elke|ieder|iedere)\s+(jaar|kalenderjaar|maand|week|dag|kwartaal)|"
+    rf"(\d+|{_COUNT_WORD})\s*(keer|maal)\s+per|eenmaal\s+per|eens\s+per|"
+    r"(één|een)\s+keer\s+per|ten minste (één|een)maal)\b",
+    re.I,
+)
 _MEASURE = re.compile(rf"{_NUM}\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![\w])", re.I)
 _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
 _CLAUSE = re.compile(
-    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|"
+    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|"
+    r"wanneer)\s)|"
     # "... en wanneer was dat?": a direct question (question word, then the verb); "en hoe
     # lang zij blijven" is a subordinate clause of a yes/no question
     r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe lang|wanneer|how long|how much|how many|when)\s+"
@@ -207,7 +237,7 @@ _PAID_FOR_NL = {
     "vergoeding": "vergoeding", "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg",
 }
 _PAID_FOR_EN = {
-    "fee": "leges", "fees": "leges", "wage": "loon", "wages": "loon", "salary": "loon",
+    "fee": "leges vergoeding", "fees": "leges vergoeding", "wage": "loon", "wages": "loon", "salary": "loon",
     "rent": "huur", "rents": "huur", "fine": "boete", "fines": "boete", "penalty": "boete",
     "subsidy": "subsidie", "allowance": "toeslag", "tax": "belasting", "deposit": "borg",
 }
@@ -223,10 +253,9 @@ def _money_nouns(asked: str) -> tuple[str, ...]:
     found: list[str] = []
     for word in re.findall(r"\w+", asked.lower()):
         dutch = _PAID_FOR_EN.get(word) or next(
-            (v for k, v in _PAID_FOR_NL.items() if word.endswith(k)), None
+            (v for k, v in _PAID_FOR_NL.items() if word.endswith(k)), ""
         )
-        if dutch and dutch not in found:
-            found.append(dutch)
+        found.extend(d for d in dutch.split() if d not in found)
     return tuple(found)
 
 
@@ -238,8 +267,9 @@ def expected(question: str) -> Expectation | None:
     if _SHARE_Q.search(asked):
         return Expectation(Kind.SHARE)
     if _MONEY_Q.search(asked):
-        euro = bool(re.search(r"\beuro\b|€", asked, re.I))
-        if euro and _FINE_CATEGORY.search(asked):
+        # "In euros, what is ...": the unit may stand before the asking clause
+        euro = bool(re.search(r"\beuro'?s?\b|€", question, re.I))
+        if euro and _FINE_CATEGORY_ASKED.search(question):
             # "Hoeveel euro is een boete van de vierde categorie?": the amount of the category,
             # not of some other fine
             return Expectation(Kind.MONEY, nouns=("categorie",), explicit_euro=True)
@@ -249,7 +279,8 @@ def expected(question: str) -> Expectation | None:
     if _DURATION_Q.search(asked):
         return Expectation(Kind.DURATION)
     if _DATE_Q.search(asked):
-        return Expectation(Kind.DATE)
+        calendar = re.search(r"\b(datum|date|jaar|year)\b", asked, re.I)
+        return Expectation(Kind.DATE, relative=not calendar)
     if _MEASURE_Q.search(asked):
         return Expectation(Kind.MEASURE)
     count = _COUNT_Q.search(asked)
@@ -269,6 +300,8 @@ def expected(question: str) -> Expectation | None:
             if any(n in _PEOPLE_STEMS for n in nouns):
                 nouns = tuple(dict.fromkeys(nouns + _PEOPLE))
             return Expectation(Kind.COUNT, nouns=nouns)
+    if _FREQUENCY_Q.search(asked):
+        return Expectation(Kind.FREQUENCY)
     if _QUANTITY_Q.search(asked):
         return Expectation(Kind.QUANTITY)
     return None
@@ -298,9 +331,11 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             if expectation.relative:
                 amount += rf"|{_RELATIVE.pattern}"
             stems = "|".join(re.escape(n[: max(4, len(n) - 1)]) for n in expectation.nouns)
+            # the paid thing, not the verb around it: "verhuurders ... zes maanden" is no rent
+            noun = rf"(?!ver(?:{stems}))\w*(?:{stems})"
             near = (
-                rf"(?:{amount})(?:\W+\w+){{0,8}}?\W+\w*(?:{stems})|"
-                rf"\b\w*(?:{stems})\w*(?:\W+\w+){{0,8}}?\W+(?:{amount})"
+                rf"(?:{amount})(?:\W+\w+){{0,8}}?\W+{noun}|"
+                rf"\b{noun}\w*(?:\W+\w+){{0,8}}?\W+(?:{amount})"
             )
             return bool(re.search(near, text, re.I)) or (
                 fine_category and "boete" in expectation.nouns
@@ -309,11 +344,13 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             return True
         return fine_category
     if kind is Kind.DATE:
-        return bool(_DATE.search(text))
+        return bool(_DATE.search(text) or (expectation.relative and _RELATIVE_MOMENT.search(text)))
     if kind is Kind.DURATION:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
         return bool(_MEASURE.search(text))
+    if kind is Kind.FREQUENCY:
+        return bool(_FREQUENCY.search(text))
     if kind is Kind.SHARE:
         return bool(_SHARE.search(text))
     counted = kind is Kind.COUNT and expectation.nouns

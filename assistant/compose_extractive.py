@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer_types import Expectation, Kind, expected, satisfies
+from assistant.answer_types import Expectation, Kind, expected, satisfies, wh_clauses
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 
@@ -71,9 +71,19 @@ class Unit:
     items: list[str] = field(default_factory=list)
     """For a lead-in line ending in ":", the list items that follow it (quoted with it)."""
     context: float = 0.0
-    """`covered` of the sentence before it in the same paragraph: "Voor de eigen kamer geldt
+    """`covered` of the sentence before it in the same paragraph ("Voor de eigen kamer geldt
     een overgangsregeling. ... binnen drie jaar ..." states the period in the sentence after
-    the one that names the topic."""
+    the one that names the topic), or of the lead-in a list item hangs from ("b. maatschappelijk
+    gebonden ... indien hij: … 2°. ten minste zes jaar ...")."""
+    asked: float = 0.0
+    """Like `covered`, over the key terms of the question's asking clause alone: "We openen een
+    logiesgebouw voor 40 arbeidsmigranten. Hoe lang van tevoren moet de gebruiksmelding ...?"
+    is answered by a sentence about the notification, which shares none of the context."""
+
+    @property
+    def on_topic(self) -> bool:
+        """Shares enough of the question to count as stating the kind of answer it asks for."""
+        return max(self.covered, self.context, self.asked) >= MIN_TYPED_COVERAGE
 
 
 def abstention_text(language: Language) -> str:
@@ -125,6 +135,20 @@ def split_units(text: str) -> list[tuple[int, str]]:
     return units
 
 
+def _parent_line(lines: list[str], index: int) -> int | None:
+    """The line a list item hangs from: the nearest line before it that ends in ":" while
+    only list items lie between ("b. ... indien hij:" for "2°. ten minste zes jaar ...")."""
+    for back in range(index - 1, -1, -1):
+        prev = lines[back].strip()
+        if not prev:
+            continue
+        if prev.endswith(":"):
+            return back
+        if not _LIST_ITEM.match(prev):
+            return None
+    return None
+
+
 def display_quote(unit: str) -> str:
     """Drop a leading Markdown bullet so the quote reads cleanly; still verbatim."""
     return re.sub(r"^[-*]\s+", "", unit).strip()
@@ -144,6 +168,12 @@ class ExtractiveComposer:
         terms = analyzer.key_terms(question, english=language == "en", subject=True)
         weights = {t: snap.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
+        clause = wh_clauses(question)
+        asking = {
+            t: snap.idf(t)
+            for t in (analyzer.key_terms(clause, english=language == "en", subject=True) if clause else [])
+        }
+        asking_total = sum(asking.values()) or 1.0
         equivalents = analyzer.statute_equivalents(question)
         named = self.retriever.named_articles(question, hits[:MAX_HITS])
         locating = bool(_ASKS_WHERE.search(question))
@@ -159,6 +189,7 @@ class ExtractiveComposer:
             }
             bridge_total = sum(bridge.values()) or 1.0
             previous: tuple[int, str, float] | None = None  # (line, text, covered)
+            line_cover: dict[int, float] = {}  # best `covered` per line, for list items' lead-ins
             focus = ARTICLE_FOCUS if h_index in named else 0.0
             if locating and h_index == 0:
                 focus = max(focus, LOCATING_FOCUS)
@@ -173,19 +204,27 @@ class ExtractiveComposer:
                 ) / total
                 if bridge:
                     covered = max(covered, sum(w for t, w in bridge.items() if t in tokens) / bridge_total)
+                asked = sum(
+                    w for t, w in asking.items() if t in tokens or equivalents.get(t, "\0") in tokens
+                ) / asking_total
                 score = covered + 0.15 / (1 + h_index) + focus
                 context = previous[2] if previous and previous[0] == line_index else 0.0
                 context_lead = previous[1] if context > covered and previous else None
+                if _LIST_ITEM.match(unit) and (parent := _parent_line(lines, line_index)) is not None:
+                    context = max(context, line_cover.get(parent, 0.0))
                 previous = (line_index, unit, covered)
+                line_cover[line_index] = max(line_cover.get(line_index, 0.0), covered)
                 # the kind of answer asked for: a period or date weighs most, because the
                 # sentence that states it often repeats few of the question's words
                 typed = (
                     expectation is not None
-                    and max(covered, context) >= MIN_TYPED_COVERAGE
+                    and max(covered, context, asked) >= MIN_TYPED_COVERAGE
                     and satisfies(expectation, unit)
                 )
                 if typed:
                     score += 0.4 if expectation.kind in (Kind.DURATION, Kind.DATE) else 0.1
+                    # it states what is asked about what its lead-in or sentence before names
+                    score += max(context - covered, 0.0)
                 if len(unit) < 25:
                     score -= 0.2
                 items: list[str] = []
@@ -210,7 +249,7 @@ class ExtractiveComposer:
                             break
                 if typed and covered < MIN_TYPED_COVERAGE and lead is None:
                     lead = context_lead  # quote the sentence that names the topic with it
-                units.append(Unit(h_index, unit, line_index, score, covered, lead, items, context))
+                units.append(Unit(h_index, unit, line_index, score, covered, lead, items, context, asked))
         return units
 
     def compose(
@@ -243,13 +282,13 @@ class ExtractiveComposer:
             typed = [
                 u
                 for u in units
-                if max(u.covered, u.context) >= MIN_TYPED_COVERAGE
-                and u.hit_index not in elsewhere
-                and satisfies(expectation, u.text)
+                if u.on_topic and u.hit_index not in elsewhere and satisfies(expectation, u.text)
             ]
             if not typed:
                 return ExtractiveComposition(abstention_text(language), abstained=True)
-            if not any(u in chosen for u in typed):
+            if typed[0] not in chosen:
+                # the best sentence stating it, even when a weaker one was chosen on topic
+                # alone ("12 maanden" of another article beside "ten minste zes jaar")
                 chosen.append(typed[0])
         # Present in reading order per source: sources by rank, units by position.
         chosen.sort(key=lambda u: (u.hit_index, u.line_index))

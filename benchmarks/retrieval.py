@@ -16,7 +16,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -53,6 +53,9 @@ SETS = {
     # written in session 5 the same way, after the entry points; first measured before any
     # change it prompted (benchmarks/README.md)
     "laws-fresh": (REPO / "tests" / "data" / "laws-fresh.jsonl", "laws"),
+    # written in session 6 the same way, after joining; first measured before any change it
+    # prompted (benchmarks/README.md)
+    "laws-blind": (REPO / "tests" / "data" / "laws-blind.jsonl", "laws"),
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }
 SOURCES = {"laws": SHARED / "laws", "corpus": DEFAULT_CORPUS}

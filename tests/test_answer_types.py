@@ -403,3 +403,54 @@ def test_which_part_of_a_law_is_no_share_and_counted_adjectives_stay_counts():
     share = expected("Welk percentage van de woningen mag met voorrang worden toegewezen?")
     assert satisfies(share, "ten minste twee derde van de tijd in Nederland")
     assert satisfies(share, "ten hoogste vijftig procent van de woonruimte")
+
+
+def test_how_often_asks_for_a_frequency():
+    expectation = expected("Hoe vaak moet de brandweer een logiesgebouw controleren?")
+    assert expectation is not None and expectation.kind is Kind.FREQUENCY
+    assert satisfies(expectation, "Locaties worden elk jaar geïnspecteerd.")
+    assert satisfies(expectation, "De keuring vindt twee keer per jaar plaats.")
+    assert satisfies(expectation, "Het college controleert jaarlijks de registratie.")
+    assert not satisfies(expectation, "De melding wordt ten minste vier weken voor het begin gedaan.")
+    assert expected("How often must the fire brigade inspect the building?").kind is Kind.FREQUENCY
+
+
+def test_from_when_is_answered_by_a_moment_relative_to_an_event():
+    relative = expected("Hij vertrekt naar Polen. Vanaf wanneer loopt de termijn voor de aangifte?")
+    assert relative is not None and relative.kind is Kind.DATE
+    assert satisfies(relative, "De aangiftetermijn vangt aan op de vijfde dag voor de dag van vertrek.")
+    assert satisfies(relative, "niet eerder dan vier weken vóór de beoogde datum van adreswijziging")
+    # procedure text is no moment of the rule asked about; a calendar date asks for a date
+    assert not satisfies(relative, "wordt niet eerder gedaan dan vier weken nadat het ontwerp is overgelegd")
+    calendar = expected("Op welke datum treedt het uitleenverbod in werking?")
+    assert not satisfies(calendar, "De aangiftetermijn vangt aan op de vijfde dag voor de dag van vertrek.")
+    assert satisfies(calendar, "Dit artikel treedt in werking op 1 januari 2026.")
+
+
+def test_money_nouns_for_english_fees_and_rent_not_letting():
+    fee = expected("What is the maximum annual fee a staffing agency pays for the admission procedure?")
+    assert satisfies(fee, "De vergoeding bedraagt jaarlijks ten hoogste € 3.611.")
+    deposit = expected("Hoeveel maanden kale huur mag de waarborgsom maximaal bedragen?")
+    assert deposit is not None and deposit.kind is Kind.MONEY
+    assert satisfies(deposit, "De waarborgsom bedraagt ten hoogste twee maal de kale huurprijs.")
+    # "verhuurders ... zes maanden" is about landlords, not about rent
+    assert not satisfies(
+        deposit, "geldt voor verhuurders die verhuurden dat dit verbod niet eerder dan zes maanden geldt"
+    )
+
+
+def test_euros_before_the_asking_clause_still_ask_for_the_amount():
+    expectation = expected("In euros, what is the maximum fine for a fifth-category offence?")
+    assert expectation is not None and expectation.explicit_euro and expectation.nouns == ("categorie",)
+    assert not satisfies(expectation, "bedraagt ten hoogste het bedrag van de vijfde categorie")
+    # a question introduced by a condition still asks what its last clause asks
+    assert wh_clauses("Als een verhuurder zich niet aan de regels houdt, hoe hoog is de boete?") == (
+        "hoe hoog is de boete?"
+    )
+
+
+def test_asking_which_rule_about_a_mentioned_thing_is_not_an_unknown_kind():
+    known = {"vergunning", "plicht", "verplicht", "tolken", "bureau"}
+    assert unknown_kind("Welke vergunningplicht kan hierop van toepassing zijn?", known) == []
+    # an organisation is not named by its parts appearing elsewhere
+    assert unknown_kind("Met welk tolkenbureau werkt de gemeente samen?", known) == ["tolkenbureau"]

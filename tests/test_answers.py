@@ -260,3 +260,52 @@ def test_a_period_stated_in_the_sentence_after_the_topic_is_found(corpus_assista
     check_contract(answer, corpus_assistant)
     assert not answer.abstained, answer.answer
     assert "binnen drie jaar" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "must_quote"),
+    [
+        # the asking clause shares the notification's words; the context sentence (a building,
+        # 60 workers) shares none of them and must not make the sentence look off-topic
+        (
+            "Wij starten binnenkort een logiesgebouw voor 60 seizoenarbeiders. Hoe lang van "
+            "tevoren moet de gebruiksmelding bij de gemeente liggen?",
+            "vier weken",
+        ),
+        # the period stands in a list item ("2°. ten minste zes jaar ...") whose lead-in
+        # ("b. maatschappelijk gebonden ... indien hij:") names the topic
+        (
+            "Hoe lang moet iemand in een gemeente wonen voordat hij als maatschappelijk "
+            "gebonden voorrang kan krijgen?",
+            "zes jaar",
+        ),
+    ],
+)
+def test_the_sentence_stating_what_is_asked_is_quoted(laws_assistant, question, must_quote):
+    answer = laws_assistant.ask(question)
+    check_contract(answer, laws_assistant)
+    assert not answer.abstained, answer.answer
+    assert must_quote in answer.answer
+
+
+def test_held_out_statute_questions_are_refused_only_when_unanswerable(laws_assistant):
+    """The three statute sets written by people who saw no code (tests/data/laws-holdout,
+    laws-fresh, laws-blind): measured 29 of 30 unanswerable questions refused and 1 of 99
+    answerable ones (benchmarks/README.md); the targets of issue 7 are .9 and 5 %."""
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent / "data"
+    items = [
+        json.loads(line)
+        for name in ("laws-holdout.jsonl", "laws-fresh.jsonl", "laws-blind.jsonl")
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    refused = {True: 0, False: 0}
+    for item in items:
+        refused[item["answerable"]] += laws_assistant.ask(item["question"], remember=False).abstained
+    unanswerable = sum(not i["answerable"] for i in items)
+    answerable = len(items) - unanswerable
+    assert refused[False] / unanswerable >= 0.9, refused
+    assert refused[True] / answerable <= 0.05, refused
