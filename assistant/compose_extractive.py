@@ -82,8 +82,13 @@ class Unit:
 
     @property
     def on_topic(self) -> bool:
-        """Shares enough of the question to count as stating the kind of answer it asks for."""
-        return max(self.covered, self.context, self.asked) >= MIN_TYPED_COVERAGE
+        return _on_topic(self.covered, self.context, self.asked)
+
+
+def _on_topic(covered: float, context: float, asked: float) -> bool:
+    """Shares enough of the question (itself, through the sentence or lead-in before it, or
+    with the asking clause) to count as stating the kind of answer the question asks for."""
+    return max(covered, context, asked) >= MIN_TYPED_COVERAGE
 
 
 def abstention_text(language: Language) -> str:
@@ -218,7 +223,7 @@ class ExtractiveComposer:
                 # sentence that states it often repeats few of the question's words
                 typed = (
                     expectation is not None
-                    and max(covered, context, asked) >= MIN_TYPED_COVERAGE
+                    and _on_topic(covered, context, asked)
                     and satisfies(expectation, unit)
                 )
                 if typed:
