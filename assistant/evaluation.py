@@ -3,12 +3,15 @@
 A retrieved chunk is a hit when it contains the item's supporting `quote` (whitespace- and
 link-normalised, see `assistant.citations`). Metrics are computed over the items that carry the
 needed fields: hit@k and MRR@10 over answerable items with a quote; abstention figures over
-items with an `answerable` flag.
+items with an `answerable` flag; `answer_quotes_support` over answerable items with a quote that
+were answered: the share whose answer has a line holding at least half the quote's words (the
+answer quotes the supporting passage, not only a passage near it).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,6 +49,17 @@ def first_hit_rank(hit_texts: list[str], quote: str) -> int | None:
     return None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def quotes_support(answer: str, quote: str) -> bool:
+    """Does one line of `answer` hold at least half the words of the supporting `quote`?"""
+    wanted = set(_WORD.findall(quote.lower()))
+    return bool(wanted) and any(
+        len(wanted & set(_WORD.findall(line.lower()))) * 2 >= len(wanted) for line in answer.split("\n")
+    )
+
+
 def compute_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     rows = list(rows)
     ranked = [r for r in rows if r.get("answerable", True) and r.get("quote")]
@@ -58,6 +72,11 @@ def compute_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
             sum(1.0 / x for x in ranks if x and x <= 10) / len(ranks), 4
         )
         metrics["n_retrieval"] = len(ranked)
+        answered = [r for r in ranked if "_support" in r and not r.get("_abstained")]
+        if answered:
+            metrics["answer_quotes_support"] = round(
+                sum(r["_support"] for r in answered) / len(answered), 4
+            )
     flagged = [r for r in rows if "answerable" in r]
     if flagged:
         unans = [r for r in flagged if not r["answerable"]]
@@ -103,6 +122,7 @@ def run_eval(assistant: Assistant, items: list[dict[str, Any]], k: int = 10) -> 
         row["_ms"] = elapsed
         if item.get("quote"):
             row["_rank"] = first_hit_rank([h.text for h in hits], item["quote"])
+            row["_support"] = quotes_support(answer.answer, item["quote"])
         scored.append(row)
     metrics = compute_metrics(scored)
     langs = sorted({r.get("lang") for r in scored if r.get("lang")})

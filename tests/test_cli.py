@@ -250,6 +250,15 @@ def test_eval_laws_dev_contract(data_dir: Path) -> None:
         for item, exp in ranked
     )
     assert found / len(ranked) == pytest.approx(metrics["hit@10"], abs=0.1)
+    # the answer quotes the supporting passage: half the quote's words on one answer line
+    answered = [(item, exp) for item, exp in ranked if not item["abstained"]]
+    words = [set(re.findall(r"\w+", exp["quote"].lower())) for _, exp in answered]
+    quoted = sum(
+        any(len(w & set(re.findall(r"\w+", line.lower()))) * 2 >= len(w) for line in item["answer"].split("\n"))
+        for w, (item, _) in zip(words, answered, strict=True)
+    )
+    assert metrics["answer_quotes_support"] == pytest.approx(quoted / len(answered), abs=1e-3)
+    assert metrics["answer_quotes_support"] >= 0.5
 
 
 def test_eval_without_expected_fields(data_dir: Path, tmp_path: Path) -> None:
@@ -338,3 +347,13 @@ def test_chat_answers_two_turns(data_dir: Path) -> None:
     assert "vier jaar" in proc.stdout  # the first answer quotes Waadi art. 12i
     assert "zes maanden" in proc.stdout
     assert proc.stdout.count("vraag>") == 3  # two questions, then the empty line ends it
+
+
+def test_answer_quotes_support_needs_half_the_quote_on_one_line() -> None:
+    from assistant.evaluation import quotes_support
+
+    quote = "De vergoeding bedraagt jaarlijks ten hoogste € 3.611."
+    assert quotes_support("Dit staat er:\n- Waadi: “4. De vergoeding bedraagt jaarlijks ten hoogste € 3.611.” [1]", quote)
+    # another sentence of the same article does not count
+    assert not quotes_support("- De aanvrager is een vergoeding verschuldigd.", quote)
+    assert not quotes_support("", quote)
