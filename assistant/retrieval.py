@@ -1,13 +1,18 @@
 """Hybrid retrieval: dense (Chroma) + Dutch BM25, fused, then re-scored.
 
 1. Candidates: the dense retriever's top `candidate_depth` from Chroma and BM25's top
-   `candidate_depth` over the same chunks (with the same filters).
+   `candidate_depth` over the same chunks (with the same filters); a statute article also by
+   the questions it answers (`assistant.annotations`).
 2. Fusion: weighted reciprocal rank fusion. English questions lean on the dense side, because
    Dutch BM25 matches little of an English question even after glossing.
 3. Exact references: a question naming `artikel 12ba` (and maybe a statute) pulls that article's
    chunks in; naming a statute favours its chunks.
 4. Answer type: for "hoeveel / wanneer / hoe lang" questions, a chunk that states an amount,
    date or period (`assistant.answer_types`) gets a small bonus over its neighbours on the topic.
+5. Authority: in an index holding a statute and our summary of it, the article ranks just above
+   its summary section (`assistant.summaries`).
+6. Hits: neighbouring pieces of one article found together become one hit
+   (`assistant.neighbours`).
 
 The lexical side (BM25, vocabulary, chunk metadata and vectors) is a snapshot derived from the
 index and cached on disk per index version; it is rebuilt when an ingest bumps that version.
