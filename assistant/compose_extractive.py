@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.answer_types import Expectation, Kind, expected, satisfies, wh_clauses
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
+from assistant.neighbours import inner_headers
 
 MAX_UNITS = 3
 MAX_HITS = 3
@@ -140,6 +141,17 @@ def split_units(text: str) -> list[tuple[int, str]]:
     return units
 
 
+def _reading_text(hit: Hit) -> str:
+    """The hit's text with the inner header lines of a joined passage blanked (line numbers
+    kept): "Wet goed verhuurderschap (Wgv) — Artikel 7, leden 2-4" between two pieces is no
+    sentence to quote, and a list runs on across it."""
+    if not hit.pieces:
+        return hit.text
+    headers = inner_headers(hit.pieces)
+    head, sep, body = hit.text.partition("\n\n")
+    return head + sep + "\n".join("" if line.strip() in headers else line for line in body.split("\n"))
+
+
 def _parent_line(lines: list[str], index: int) -> int | None:
     """The line a list item hangs from: the nearest line before it that ends in ":" while
     only list items lie between ("b. ... indien hij:" for "2°. ten minste zes jaar ...")."""
@@ -184,7 +196,8 @@ class ExtractiveComposer:
         locating = bool(_ASKS_WHERE.search(question))
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
-            lines = _body(hit.text).split("\n")
+            text = _reading_text(hit)
+            lines = _body(text).split("\n")
             # the question in the words of an entry point that asks the same (the article's
             # own terms): a line carrying those answers it as well
             bridge = {
@@ -200,7 +213,7 @@ class ExtractiveComposer:
                 focus = max(focus, LOCATING_FOCUS)
             if hit.entry_points:
                 focus = max(focus, ENTRY_FOCUS)
-            for line_index, unit in split_units(hit.text):
+            for line_index, unit in split_units(text):
                 tokens = set(analyzer.tokens(unit))
                 covered = sum(
                     w

@@ -8,9 +8,12 @@ holding the answer often ranked second behind its own neighbour (`benchmarks/REA
 
 This is the small-to-big pattern of auto-merging retrievers, kept strict: only pieces that the
 ranking itself found, only direct neighbours within one article, at most `MAX_PIECES`. The
-joined text is the pieces' indexed text in document order under one header, so every quote
-from it is still a quote from the index; `cited_piece` points a citation's link at the piece
-its quote is in.
+passage's text is the pieces' texts exactly as indexed, each with its own header line
+("Wet goed verhuurderschap (Wgv) — Artikel 7, leden 2-4"), in document order: the search
+contract's "chunk text as indexed" holds piece by piece, and a reader sees where each lid
+begins. The hit's locator spans them (`Artikel 7, leden 1-4`); `cited_piece` points a
+citation's link at the piece its quote is in; the composer reads past the inner headers
+(`inner_headers`).
 """
 
 from __future__ import annotations
@@ -79,11 +82,13 @@ def joined(pieces: list[Piece], order: Sequence[int]) -> tuple[str, str]:
     ordered = [p for _, p in sorted(zip(order, pieces, strict=True), key=lambda t: t[0])]
     if len(ordered) == 1:
         return ordered[0].text, ordered[0].locator
-    locator = _span(ordered)
-    head, _, body = ordered[0].text.partition("\n\n")
-    head = head.replace(ordered[0].locator, locator, 1)
-    bodies = [body] + [p.text.partition("\n\n")[2] for p in ordered[1:]]
-    return head + "\n\n" + "\n\n".join(b.strip() for b in bodies), locator
+    return "\n\n".join(p.text for p in ordered), _span(ordered)
+
+
+def inner_headers(pieces: list[Piece]) -> frozenset[str]:
+    """The header lines of a joined passage's pieces (document name and locator): lines to
+    read past, not to quote."""
+    return frozenset(p.text.partition("\n\n")[0].strip() for p in pieces)
 
 
 def _span(ordered: list[Piece]) -> str:
