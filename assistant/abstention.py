@@ -310,7 +310,8 @@ def missing_names(question: str, known_words: Collection[str]) -> list[str]:
     if not known_words:
         return []
     names = unknown_acronyms(question, known_words) + unknown_names(question, known_words)
-    return list(dict.fromkeys(names + unknown_kind(question, known_words)))
+    kinds = unknown_kind(question, known_words) + unknown_units(question, known_words)
+    return list(dict.fromkeys(names + kinds))
 
 
 @dataclass
