@@ -37,6 +37,7 @@ import numpy as np
 from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
 from assistant.config import Settings
+from assistant.neighbours import piece_texts
 from assistant.statutes import STATUTES
 
 if TYPE_CHECKING:
@@ -253,10 +254,9 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
+# "op een camping", "in elke gemeente" name a place, not what is counted by
 _PER_UNIT = re.compile(
-    r"\b(?:per|op\s+(?:één|een|elke|iedere)|in\s+(?:één|elke|iedere)|for\s+each|for\s+every|in\s+each)"
-    r"\s+([a-zà-ÿ][\w-]{3,})",
-    re.I,
+    r"\b(?:per|op\s+(?:één|elke|iedere)|for\s+each|for\s+every)\s+([a-zà-ÿ][\w-]{3,})", re.I
 )
 _NOT_UNITS = frozenset(  # "per saldo", "per direct", "per post": idioms and means, no unit
     {"saldo", "direct", "omgaande", "definitie", "abuis", "ongeluk", "slot", "kerende", "post"}
@@ -367,7 +367,9 @@ class AbstentionModel:
             return f"not in any document: {', '.join(dict.fromkeys(refusing))}", tuple(unknown)
         expectation = expected(retrieval.query)
         if expectation is not None and not any(
-            satisfies(expectation, h.text) for h in retrieval.hits[:TYPE_CHECK_DEPTH]
+            satisfies(expectation, text)
+            for h in retrieval.hits[:TYPE_CHECK_DEPTH]
+            for text in piece_texts(h.text, h.pieces)
         ):
             return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
         return None, tuple(unknown)

@@ -154,16 +154,30 @@ def _reading_text(hit: Hit) -> str:
 
 def _parent_line(lines: list[str], index: int) -> int | None:
     """The line a list item hangs from: the nearest line before it that ends in ":" while
-    only list items lie between ("b. ... indien hij:" for "2°. ten minste zes jaar ...")."""
+    only list items lie between ("b. ... indien hij:" for "2°. ten minste zes jaar ..."). An
+    item of the same kind ("b." before "c.") is a sibling, not the lead-in."""
+    kind = _marker_kind(lines[index])
     for back in range(index - 1, -1, -1):
         prev = lines[back].strip()
         if not prev:
             continue
-        if prev.endswith(":"):
+        if prev.endswith(":") and not (kind and _marker_kind(prev) == kind):
             return back
         if not _LIST_ITEM.match(prev):
             return None
     return None
+
+
+def _marker_kind(line: str) -> str | None:
+    """The kind of a list item's marker: "a." letter, "2°." degree, "iv." roman, "-" bullet."""
+    text = re.sub(r"^\s*[-*]\s+", "", line)
+    if re.match(r"\d+°", text):
+        return "degree"
+    if re.match(r"[ivx]+\.\s", text, re.I) and not re.match(r"[a-z][.)]\s", text, re.I):
+        return "roman"
+    if re.match(r"[a-z]{1,2}[.)]\s", text, re.I):
+        return "letter"
+    return "bullet" if text != line.strip() else None
 
 
 def display_quote(unit: str) -> str:
@@ -304,7 +318,7 @@ class ExtractiveComposer:
             ]
             if not typed:
                 return ExtractiveComposition(abstention_text(language), abstained=True)
-            if typed[0] not in chosen:
+            if typed[0] not in chosen and not any(typed[0].text == c.text for c in chosen):
                 # the best sentence stating it, even when a weaker one was chosen on topic
                 # alone ("12 maanden" of another article beside "ten minste zes jaar")
                 chosen.append(typed[0])

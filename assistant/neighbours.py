@@ -47,13 +47,15 @@ def group(
     """Up to `k` passages from the ranking (row positions, best first): a row joins an earlier
     passage when it is the direct neighbour of one of its pieces in the same article.
 
-    Rows down to `depth` may join a passage; new passages start only while fewer than `k` exist.
-    A row that lies between two passages (lid 1 and lid 3 found, then lid 2) joins them into
-    one, at the better one's rank.
+    Rows down to `depth` may join a passage; further down the ranking only starts new passages
+    until there are `k`. A row that lies between two passages (lid 1 and lid 3 found, then
+    lid 2) joins them into one, at the better one's rank.
     """
     groups: list[list[int]] = []
-    for pos in ranked[:depth]:
-        homes = [g for g in groups if _joins(pos, g, metas)]
+    for i, pos in enumerate(ranked):
+        if i >= depth and len(groups) >= k:
+            break
+        homes = [g for g in groups if _joins(pos, g, metas)] if i < depth else []
         if not homes:
             if len(groups) < k:
                 groups.append([pos])
@@ -68,7 +70,9 @@ def group(
 def _joins(pos: int, members: list[int], metas: Sequence[dict[str, Any]]) -> bool:
     meta = metas[pos]
     article = meta.get("article")
-    if not article or len(members) >= MAX_PIECES:
+    # statute text only: a guidance section may carry an article number from its heading,
+    # and its pieces overlap
+    if not article or meta.get("structure") != "articles" or len(members) >= MAX_PIECES:
         return False
     first = metas[members[0]]
     if first.get("article") != article or first.get("doc_key") != meta.get("doc_key"):
@@ -105,3 +109,9 @@ def _span(ordered: list[Piece]) -> str:
 def cited_piece(pieces: list[Piece], quote: str) -> Piece | None:
     """The piece a quote comes from; None when it runs across two (or the hit is one chunk)."""
     return next((p for p in pieces if verify_quote(quote, p.text)), None)
+
+
+def piece_texts(text: str, pieces: list[Piece]) -> list[str]:
+    """A hit's text piece by piece (each as indexed, header first), for checks that read a
+    chunk's header as such: in a joined text, "— Artikel 7, leden 2-4" would be a number."""
+    return [p.text for p in pieces] or [text]

@@ -5,9 +5,9 @@ The starter corpus summarises each statute per article (`corpus/regelgeving/`, f
 plain words, a summary section is often nearer to a question than the legal prose it
 describes, so in an index holding both, the summary took the top and the article itself fell
 out of the top five. The summaries say it themselves: the official text prevails. So when a
-summary section is among the best candidates, the chunks of the articles it summarises are
-lifted to just above it (`AUTHORITY`), keeping their own order; the summary stays right below
-as the reading aid. Nothing changes in an index without both, and nothing else is lifted:
+summary section is among the best candidates, the article it summarises that the ranking found
+best is lifted to just above it (`AUTHORITY`), its chunks keeping their own order; the summary
+stays right below as the reading aid. Nothing changes in an index without both, and nothing else is lifted:
 guidance that merely cites an article is no summary of it (measured: lifting every cited
 article cost the corpus questions a third of their MRR; `benchmarks/README.md`).
 """
@@ -33,7 +33,12 @@ def summarised_rows(metas: Sequence[dict[str, Any]]) -> dict[int, list[list[int]
     statute chunks in document order. Empty unless the index holds both."""
     articles: dict[str, list[str]] = {}  # bwb -> article numbers in document order
     rows: dict[tuple[str, str], list[int]] = {}
-    for pos, meta in enumerate(metas):
+    # document order: by file, then position in it (a statute may come in several excerpts)
+    in_order = sorted(
+        range(len(metas)), key=lambda p: (str(metas[p].get("source", "")), int(metas[p].get("chunk_index", 0)))
+    )
+    for pos in in_order:
+        meta = metas[pos]
         bwb, number = meta.get("bwb_id"), str(meta.get("article") or "").lower()
         if meta.get("structure") == "articles" and bwb and number:
             if number not in articles.setdefault(bwb, []):
@@ -48,8 +53,6 @@ def summarised_rows(metas: Sequence[dict[str, Any]]) -> dict[int, list[list[int]
             continue
         heading = str(meta.get("heading_path") or "").split(" > ")[-1]
         found = [rows[(bwb, n)] for n in _numbers(heading, articles[bwb]) if (bwb, n) in rows]
-        for group in found:
-            group.sort(key=lambda r: int(metas[r].get("chunk_index", 0)))
         if found:
             out[pos] = found
     return out
@@ -76,22 +79,28 @@ def _numbers(heading: str, order: list[str]) -> list[str]:
 def lift_articles(
     ranked: list[tuple[int, float]], summarised: dict[int, list[list[int]]], allowed: Any = None
 ) -> list[tuple[int, float]]:
-    """`ranked` with the articles of each well-ranked summary section just above it.
+    """`ranked` with, for each well-ranked summary section, the best-ranked article it
+    summarises just above it; that article's other ranked chunks keep their distance below
+    its best one. Only chunks the ranking found are moved: a section on "Artikelen 2.69 tot
+    en met 2.81" lifts the one article of the thirteen that the question found best, not all.
 
     `allowed`: a boolean mask over rows (the query's filters), or None."""
     if not summarised:
         return ranked
-    score = dict(ranked)
+    original = dict(ranked)
+    score = dict(original)
     for pos, value in ranked[:DEPTH]:
-        for rows in summarised.get(pos, ()):
-            rows = [r for r in rows if allowed is None or allowed[r]]
-            own = [score[r] for r in rows if r in score]
-            best = max(own, default=None)
-            for i, row in enumerate(rows):
-                # the article's best chunk goes just above the summary, its other chunks keep
-                # their distance below it (unranked ones follow in document order)
-                gap = best - score[row] if row in score and best is not None else 0.001 * (i + 1)
-                lifted = value + AUTHORITY - gap
-                if lifted > score.get(row, float("-inf")):
-                    score[row] = lifted
+        found = [
+            [r for r in rows if r in original and (allowed is None or allowed[r])]
+            for rows in summarised.get(pos, ())
+        ]
+        found = [rows for rows in found if rows]
+        if not found:
+            continue
+        rows = max(found, key=lambda rs: max(original[r] for r in rs))
+        best = max(original[r] for r in rows)
+        for row in rows:
+            lifted = value + AUTHORITY - (best - original[row])
+            if lifted > score[row]:
+                score[row] = lifted
     return sorted(score.items(), key=lambda kv: -kv[1])

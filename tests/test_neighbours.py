@@ -7,7 +7,7 @@ from assistant.neighbours import MAX_PIECES, Piece, cited_piece, group, inner_he
 
 
 def _meta(index: int, article: str | None = "7", doc: str = "wgv") -> dict[str, object]:
-    meta: dict[str, object] = {"chunk_index": index, "doc_key": doc}
+    meta: dict[str, object] = {"chunk_index": index, "doc_key": doc, "structure": "articles"}
     if article:
         meta["article"] = article
     return meta
@@ -20,8 +20,9 @@ def test_direct_neighbours_of_one_article_join_at_the_better_rank():
 
 
 def test_pieces_of_other_articles_documents_or_guidance_stay_apart():
-    metas = [_meta(3), _meta(4, "8"), _meta(4, doc="waadi"), _meta(4, None)]
-    assert group([0, 1, 2, 3], metas, k=5, depth=10) == [[0], [1], [2], [3]]
+    summary = {"chunk_index": 4, "doc_key": "wgv", "article": "7", "structure": "sections"}
+    metas = [_meta(3), _meta(4, "8"), _meta(4, doc="waadi"), _meta(4, None), summary]
+    assert group([0, 1, 2, 3, 4], metas, k=5, depth=10) == [[0], [1], [2], [3], [4]]
 
 
 def test_a_piece_between_two_passages_joins_them():
@@ -33,6 +34,13 @@ def test_k_limits_new_passages_but_later_neighbours_still_join_within_depth():
     metas = [_meta(1, "1"), _meta(5, "2"), _meta(2, "1"), _meta(9, "3")]
     assert group([0, 1, 3, 2], metas, k=2, depth=4) == [[0, 2], [1]]
     assert group([0, 1, 3, 2], metas, k=2, depth=3) == [[0], [1]]
+
+
+def test_k_passages_even_when_the_top_of_the_ranking_is_all_neighbours():
+    # five articles of four pieces each fill the joining window; the sixth article still comes
+    metas = [_meta(10 * a + p, str(a)) for a in range(6) for p in range(4)]
+    groups = group(list(range(len(metas))), metas, k=6, depth=20)
+    assert [len(g) for g in groups] == [4, 4, 4, 4, 4, 1]
 
 
 def test_a_passage_stops_growing_at_max_pieces():
@@ -125,3 +133,20 @@ def test_answers_from_a_joined_passage_quote_no_header_line(laws_assistant):
     assert not answer.abstained
     assert not any(header in answer.answer for header in headers)
     assert all(c.quote not in headers for c in answer.citations)
+
+
+def test_the_kind_of_answer_is_looked_for_piece_by_piece():
+    """The inner header "— Artikel 7, leden 2-4" of a joined passage is no number."""
+    from assistant.abstention import AbstentionModel
+    from assistant.retrieval import Retrieval
+
+    pieces = [
+        _piece("c12", "Artikel 7, lid 1", "1. Een vergunning wordt geweigerd."),
+        _piece("c13", "Artikel 7, leden 2-4", "2. De vergunning kan worden geweigerd."),
+    ]
+    text, locator = joined(pieces, [12, 13])
+    hit = Hit(rank=1, score=5.0, source="wgv.md", title="Wgv", doc_type="regelgeving",
+              locator=locator, text=text, chunk_id="c12", pieces=pieces)
+    retrieval = Retrieval("Hoeveel vergunningen worden geweigerd?", [hit], None, False)
+    reason = AbstentionModel(threshold=1.0).refusal(retrieval, {"vergunningen", "geweigerd"})
+    assert reason is not None and reason.startswith("asks for a count"), reason

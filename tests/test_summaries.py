@@ -39,16 +39,21 @@ def test_summary_sections_map_to_the_articles_they_name_and_ranges_in_document_o
     assert summarised_rows([m for m in METAS if m.get("structure") == "sections"]) == {}
 
 
-def test_an_article_is_placed_just_above_its_summary_keeping_its_chunks_order():
+def test_the_best_found_article_is_placed_just_above_its_summary_keeping_its_chunks_order():
     summarised = summarised_rows(METAS)
-    ranked = [(5, 4.5), (8, 4.4), (3, 4.0), (4, 4.1), (0, 3.9)]
+    # summary of 2.12-2.14 first; 2.14 (two chunks) was found, 2.12 and 2.13 were not
+    ranked = [(6, 4.5), (8, 4.4), (3, 4.0), (4, 3.7), (0, 3.9)]
     lifted = dict(lift_articles(ranked, summarised))
-    assert lifted[0] == 4.5 + AUTHORITY  # the best chunk of 2.11, above the summary
-    assert lifted[1] < lifted[0] and lifted[1] > 4.4  # 2.12, unranked before, follows it
+    assert lifted[3] == 4.5 + AUTHORITY  # the best chunk of 2.14, above the summary
+    assert abs(lifted[4] - (lifted[3] - 0.3)) < 1e-9  # its other chunk keeps its distance
+    assert 1 not in lifted and 2 not in lifted  # articles nobody found are not brought in
     order = [pos for pos, _ in lift_articles(ranked, summarised)]
-    assert order.index(0) < order.index(5) < order.index(8)
-    # articles of a summary outside the top DEPTH, or filtered out, are not lifted
-    assert dict(lift_articles(ranked, summarised, allowed=[False] * len(METAS)))[0] == 3.9
+    assert order.index(3) < order.index(6) < order.index(8)
+    # a range summary lifts one article, the best found, not all of them
+    ranked = [(6, 4.5), (1, 4.0), (3, 4.2)]
+    assert dict(lift_articles(ranked, summarised)) == {6: 4.5, 3: 4.5 + AUTHORITY, 1: 4.0}
+    # articles of a filtered-out chunk, or without a summary in the ranking, stay where they are
+    assert dict(lift_articles(ranked, summarised, allowed=[False] * len(METAS)))[3] == 4.2
     assert lift_articles(ranked, {}) == ranked
 
 
