@@ -89,7 +89,8 @@ class Citation(BaseModel):
         """Cite `hit` as source `n` with a quote the caller has verified against its text.
 
         The locator is the one the hit shows; from a joined passage (`assistant.neighbours`)
-        the chunk id is the piece the quote is in, so a link lands on it."""
+        the chunk id is the piece the quote is in, so the source view of a document without an
+        address of its own opens there."""
         piece = cited_piece(hit.pieces, quote)
         return cls(
             n=n,

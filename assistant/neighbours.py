@@ -11,9 +11,9 @@ ranking itself found, only direct neighbours within one article, at most `MAX_PI
 passage's text is the pieces' texts exactly as indexed, each with its own header line
 ("Wet goed verhuurderschap (Wgv) — Artikel 7, leden 2-4"), in document order: the search
 contract's "chunk text as indexed" holds piece by piece, and a reader sees where each lid
-begins. The hit's locator spans them (`Artikel 7, leden 1-4`); `cited_piece` points a
-citation's link at the piece its quote is in; the composer reads past the inner headers
-(`inner_headers`).
+begins. The hit's locator spans them (`Artikel 7, leden 1-4`); `cited_piece` gives a
+citation the chunk id of the piece its quote is in; the composer reads past the inner headers
+(`inner_headers`), and checks of a passage's content read it piece by piece (`piece_texts`).
 """
 
 from __future__ import annotations
