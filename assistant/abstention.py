@@ -305,13 +305,18 @@ def _rule_about_known(word: str, known_words: Collection[str]) -> bool:
     return any(s in known_words for s in (stem, stem[:-1] if stem.endswith("s") else stem))
 
 
+def _unknown(question: str, known_words: Collection[str]) -> tuple[list[str], list[str], list[str]]:
+    """(acronyms, names, kinds and units) the question names and no document mentions."""
+    if not known_words:
+        return [], [], []
+    kinds = unknown_kind(question, known_words) + unknown_units(question, known_words)
+    return unknown_acronyms(question, known_words), unknown_names(question, known_words), kinds
+
+
 def missing_names(question: str, known_words: Collection[str]) -> list[str]:
     """Everything the question names that no document mentions (empty without an index)."""
-    if not known_words:
-        return []
-    names = unknown_acronyms(question, known_words) + unknown_names(question, known_words)
-    kinds = unknown_kind(question, known_words) + unknown_units(question, known_words)
-    return list(dict.fromkeys(names + kinds))
+    acronyms, names, kinds = _unknown(question, known_words)
+    return list(dict.fromkeys(acronyms + names + kinds))
 
 
 @dataclass
@@ -350,19 +355,11 @@ class AbstentionModel:
         self, retrieval: Retrieval, known_words: Collection[str]
     ) -> tuple[str | None, tuple[str, ...]]:
         """The reason, and the names the documents never mention (told to the user)."""
-        if not known_words:
-            unknown: list[str] = []
-            refusing: list[str] = []
-        else:
-            query = retrieval.query
-            unknown = missing_names(query, known_words)
-            refusing = (
-                unknown_acronyms(query, known_words)
-                + unknown_kind(query, known_words)
-                + unknown_units(query, known_words)
-            )
-            if place_specific(query):
-                refusing += unknown_names(query, known_words)
+        acronyms, names, kinds = _unknown(retrieval.query, known_words)
+        unknown = list(dict.fromkeys(acronyms + names + kinds))
+        refusing = acronyms + kinds
+        if names and place_specific(retrieval.query):
+            refusing += names
         if refusing:
             return f"not in any document: {', '.join(dict.fromkeys(refusing))}", tuple(unknown)
         expectation = expected(retrieval.query)

@@ -166,9 +166,7 @@ _SHARE = re.compile(
 )
 _FINE_CATEGORY = re.compile(r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b", re.I)
 _FINE_CATEGORY_ASKED = re.compile(
-    r"\b(eerste|tweede|derde|vierde|vijfde|zesde) categorie\b|"
-    r"\b(first|second|third|fourth|fifth|sixth)[- ]category\b",
-    re.I,
+    _FINE_CATEGORY.pattern + r"|\b(first|second|third|fourth|fifth|sixth)[- ]category\b", re.I
 )
 _DATE = re.compile(
     rf"\b\d{{1,2}} ({_MONTH})\b|\b({_MONTH}) (19|20)\d\d\b|\b(19|20)\d\d\b", re.I
