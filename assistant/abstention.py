@@ -305,6 +305,83 @@ def _rule_about_known(word: str, known_words: Collection[str]) -> bool:
     return any(s in known_words for s in (stem, stem[:-1] if stem.endswith("s") else stem))
 
 
+# "recht op huurtoeslag", "entitled to a housing allowance": what a right is asked to
+_RIGHT_TO = re.compile(
+    r"\b(?:recht|aanspraak)\s+op\s+(?:(?:een|de|het|dezelfde|zijn|haar|hun)\s+)?([a-zà-ÿ][\w-]{3,})|"
+    r"\b(?:entitled\s+to|eligible\s+for)\s+(?:(?:a|an|the|any)\s+)?([a-z][\w-]{2,}(?:\s+[a-z][\w-]{2,})?)",
+    re.I,
+)
+
+
+def right_asked(question: str) -> str | None:
+    """What the question asks a right to ("Heeft hij recht op zorgtoeslag?" -> "zorgtoeslag"),
+    in the statutes' language; None for other questions, or when the English phrase's last
+    word ("housing allowance") has no Dutch statute word: its passage may say it otherwise.
+    ("right to" is left out in English: "the right to use ..." asks about an act.)"""
+    match = _RIGHT_TO.search(wh_clauses(question) or " ".join(_asking_sentences(question)))
+    if match is None:
+        return None
+    if match.group(1):
+        return match.group(1).lower()
+    words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
+    dutch = gloss(words[-1]) if words else None
+    return dutch.split()[-1] if dutch else None
+
+
+def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
+    """The thing a right is asked to, when none of `texts` names it.
+
+    Benefits and allowances (huurtoeslag, zorgtoeslag, kinderbijslag) are granted by other law
+    than the one whose passages were found; a passage about the migrant's tenancy or
+    registration that never names the allowance cannot say whether he has a right to it.
+    """
+    thing = right_asked(question)
+    if thing is None:
+        return None
+    stems = set(analyzer.tokens(thing))
+    if not stems:
+        return None
+    seen: set[str] = set()
+    for text in texts:
+        seen.update(analyzer.tokens(text))
+    # the Dutch stemmer does not always meet itself ("huurtoeslagen" -> "huurtoeslaag"):
+    # a word that begins like the thing names it as well
+    root = thing[: max(5, len(thing) - 2)]
+    named = stems & seen or any(
+        w.startswith(root) for text in texts for w in re.findall(r"\w+", text.lower())
+    )
+    return None if named else thing
+
+
+# Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
+# een melding nodig", "which municipalities must ...".
+_RULE_WORDS = re.compile(
+    r"\b(mag|mogen|moet|moeten|kan|kunnen|dient|dienen|hoeft|hoeven|nodig|verplicht\w*|"
+    r"toegestaan|maximaal|minimaal|hoogstens|ten hoogste|ten minste|may|must|can|could|should|"
+    r"shall|allowed|required|need|needs|permitted|maximum|minimum|at most|at least)\b",
+    re.I,
+)
+_PLACES_ASKED = re.compile(
+    r"\b(?:welke|which)\s+(?:\w+\s+)?(?:gemeenten|municipalities|plaatsen|places|regio'?s|"
+    r"regions|provincies|provinces|steden|cities|towns)\b",
+    re.I,
+)
+
+
+def asks_about_the_world(question: str) -> bool:
+    """Does the question ask how many of something there are, or which places did something
+    ("Welke gemeenten hebben al een verhuurverordening?", "How many agencies have been
+    admitted so far?"), rather than what a rule says? Statute text states rules, never such
+    facts; guidance and publications may."""
+    asked = wh_clauses(question)
+    if not asked or _RULE_WORDS.search(asked):
+        return False
+    expectation = expected(question)
+    if expectation is not None and expectation.kind is Kind.COUNT:
+        return True
+    return bool(_PLACES_ASKED.search(asked))
+
+
 def _unknown(question: str, known_words: Collection[str]) -> tuple[list[str], list[str], list[str]]:
     """(acronyms, names, kinds and units) the question names and no document mentions."""
     if not known_words:
@@ -347,14 +424,28 @@ class AbstentionModel:
         coverage = sum(1 for t in terms if t in seen) / len(terms)
         return sim, coverage
 
-    def refusal(self, retrieval: Retrieval, known_words: Collection[str]) -> str | None:
+    def refusal(
+        self,
+        retrieval: Retrieval,
+        known_words: Collection[str],
+        analyzer: Analyzer | None = None,
+        *,
+        rules_only: bool = False,
+    ) -> str | None:
         """Why the documents cannot answer, whatever the scores say (None: no such reason)."""
-        return self._refusal(retrieval, known_words)[0]
+        return self._refusal(retrieval, known_words, analyzer, rules_only=rules_only)[0]
 
     def _refusal(
-        self, retrieval: Retrieval, known_words: Collection[str]
+        self,
+        retrieval: Retrieval,
+        known_words: Collection[str],
+        analyzer: Analyzer | None = None,
+        *,
+        rules_only: bool = False,
     ) -> tuple[str | None, tuple[str, ...]]:
-        """The reason, and the names the documents never mention (told to the user)."""
+        """The reason, and the names the documents never mention (told to the user).
+
+        `rules_only`: the top passages are all statute articles (see `asks_about_the_world`)."""
         acronyms, names, kinds = _unknown(retrieval.query, known_words)
         unknown = list(dict.fromkeys(acronyms + names + kinds))
         refusing = acronyms + kinds
@@ -362,13 +453,20 @@ class AbstentionModel:
             refusing += names
         if refusing:
             return f"not in any document: {', '.join(dict.fromkeys(refusing))}", tuple(unknown)
+        top = retrieval.hits[:TYPE_CHECK_DEPTH]
+        if rules_only and asks_about_the_world(retrieval.query):
+            return "asks for facts; the top passages are statute text, which states rules", tuple(
+                unknown
+            )
         expectation = expected(retrieval.query)
         if expectation is not None and not any(
-            satisfies(expectation, text)
-            for h in retrieval.hits[:TYPE_CHECK_DEPTH]
-            for text in piece_texts(h.text, h.pieces)
+            satisfies(expectation, text) for h in top for text in piece_texts(h.text, h.pieces)
         ):
             return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
+        if analyzer is not None and (
+            right := unmentioned_right(retrieval.query, [h.text for h in top], analyzer)
+        ):
+            return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         return None, tuple(unknown)
 
     def decide(
@@ -380,12 +478,14 @@ class AbstentionModel:
         known_words: Collection[str] = frozenset(),
         *,
         annotated: bool = False,
+        rules_only: bool = False,
     ) -> Decision:
-        """`annotated`: the top passage has question entry points (see ENTRY_MARGIN)."""
+        """`annotated`: the top passage has question entry points (see ENTRY_MARGIN);
+        `rules_only`: the top passages are all statute articles."""
         from assistant.retrieval import Decision
 
         score = max((h.score for h in retrieval.hits), default=0.0)
-        refusal, missing = self._refusal(retrieval, known_words)
+        refusal, missing = self._refusal(retrieval, known_words, analyzer, rules_only=rules_only)
         if refusal:
             return Decision(False, score, refusal, missing=missing)
         sim, coverage = self.features(retrieval, sims, terms, analyzer)

@@ -45,8 +45,8 @@ class Expectation:
     relative: bool = False
     """For MONEY asked with a verb ("hoeveel mag hij inhouden"): a share or a multiple ("25 %",
     "twee maal de kale huurprijs") answers it as well as an amount does; for DATE asked without
-    "datum" or "jaar" ("vanaf wanneer"): so does a moment relative to an event ("op de vijfde
-    dag voor de dag van vertrek")."""
+    "datum" or "jaar" ("vanaf wanneer"), or for a deadline ("uiterste datum"): so does a moment
+    relative to an event ("op de vijfde dag voor de dag van vertrek")."""
 
 
 
@@ -100,7 +100,7 @@ _DATE_Q = re.compile(
     re.I,
 )
 _DURATION_Q = re.compile(
-    rf"\b(hoe ?lang|binnen hoeveel|binnen welke termijn|welke termijn|hoeveel tijd|"
+    rf"\b(hoe ?lang|binnen hoeveel|binnen welke termijn|welke (\w+ )?\w*termijn(en)?|hoeveel tijd|"
     rf"hoeveel ({_TIME_UNIT})|na hoeveel ({_TIME_UNIT})|"
     r"wat (is|zijn|was|waren) de (\w+ )?\w*termijn(en)?|"
     r"what (is|are|was) the (\w+ )?(deadline|time limit|\w+ period)s?|"
@@ -173,11 +173,12 @@ _DATE = re.compile(
 )
 _DURATION = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+({_TIME_UNIT})\b", re.I)
 # A moment stated by its distance to an event: "op de vijfde dag voor de dag van vertrek",
-# "niet eerder dan vier weken vóór de beoogde datum" (answers "vanaf wanneer ...?").
+# "niet eerder dan vier weken vóór de beoogde datum", "zes maanden na de inwerkingtreding"
+# (answers "vanaf wanneer ...?").
 _RELATIVE_MOMENT = re.compile(
     r"\bde\s+(?:\d+e|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|"
     r"\w+ste)\s+(?:dag|werkdag|week|maand)\s+(?:voor|vóór|na|volgend|voorafgaand)\b|"
-    rf"\b(?:\d+|{_NUMBER_WORD})\s+(?:{_TIME_UNIT})\s+(?:voor|vóór)\s+(?:de|het)\b",
+    rf"\b(?:\d+|{_NUMBER_WORD})\s+(?:{_TIME_UNIT})\s+(?:voor|vóór|na)\s+(?:de|het)\b",
     re.I,
 )
 # How often: "jaarlijks", "elk jaar geïnspecteerd", "twee keer per jaar", "eenmaal per maand".
@@ -277,7 +278,8 @@ def expected(question: str) -> Expectation | None:
     if _DURATION_Q.search(asked):
         return Expectation(Kind.DURATION)
     if _DATE_Q.search(asked):
-        calendar = re.search(r"\b(datum|date|jaar|year)\b", asked, re.I)
+        # "wat is de uiterste datum?" asks for a deadline, which statutes set by an event
+        calendar = re.search(r"(?<!uiterste )(?<!latest )\b(datum|date|jaar|year)\b", asked, re.I)
         return Expectation(Kind.DATE, relative=not calendar)
     if _MEASURE_Q.search(asked):
         return Expectation(Kind.MEASURE)

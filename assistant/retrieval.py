@@ -689,8 +689,18 @@ class Retriever:
         positions = [pos for _, pos in _rows(snap, retrieval.hits)]
         sims = _best_cosine(snap.vectors[positions], qvecs) if positions else np.zeros(0)
         terms = self.analyzer.key_terms(retrieval.query, english=retrieval.english)
+        from assistant.abstention import TYPE_CHECK_DEPTH
+
+        top = positions[:TYPE_CHECK_DEPTH]
+        rules_only = bool(top) and all(snap.metas[p].get("structure") == "articles" for p in top)
         return self.abstention.decide(
-            retrieval, sims, terms, self.analyzer, snap.words, annotated=self.top_is_annotated(retrieval)
+            retrieval,
+            sims,
+            terms,
+            self.analyzer,
+            snap.words,
+            annotated=self.top_is_annotated(retrieval),
+            rules_only=rules_only,
         )
 
     def top_is_annotated(self, retrieval: Retrieval) -> bool:

@@ -9,12 +9,14 @@ import pytest
 
 from assistant.abstention import (
     AbstentionModel,
+    asks_about_the_world,
     missing_names,
     place_specific,
     unknown_acronyms,
     unknown_kind,
     unknown_names,
     unknown_units,
+    unmentioned_right,
 )
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
@@ -302,6 +304,12 @@ def test_a_question_about_a_termijn_asks_for_a_period():
         "What is the retention period for the records?",
     ):
         assert expected(question).kind is Kind.DURATION, question
+    for question in (
+        "Welke opzegtermijn moet een verhuurder in acht nemen?",
+        "Welke wettelijke bewaartermijn geldt voor de kopie?",
+        "Welke termijnen gelden voor de aangifte?",
+    ):
+        assert expected(question).kind is Kind.DURATION, question
     assert expected("Wat is de maximale boete voor een verhuurder?").kind is Kind.MONEY
     assert expected("Wat is de rol van de gemeente?") is None
     assert expected("Wat is de huurprijsbescherming?") is None
@@ -457,3 +465,54 @@ def test_asking_which_rule_about_a_mentioned_thing_is_not_an_unknown_kind():
     assert unknown_kind("Welke vergunningplicht kan hierop van toepassing zijn?", known) == []
     # an organisation is not named by its parts appearing elsewhere
     assert unknown_kind("Met welk tolkenbureau werkt de gemeente samen?", known) == ["tolkenbureau"]
+
+
+def test_a_right_to_something_no_top_passage_names_is_refused():
+    """Allowances and benefits come from other law than the passages found: a passage about
+    registration that never names "zorgtoeslag" cannot say whether there is a right to it."""
+    analyzer = Analyzer()
+    registration = ["Wie hier rechtmatig verblijft, wordt ingeschreven als ingezetene."]
+    question = "Heeft een arbeidsmigrant die als niet-ingezetene staat ingeschreven recht op zorgtoeslag?"
+    assert unmentioned_right(question, registration, analyzer) == "zorgtoeslag"
+    named = ["Een ingezetene kan recht hebben op zorgtoeslag."]
+    assert unmentioned_right(question, named, analyzer) is None
+    # by stem: "huurtoeslagen" names what "recht op de huurtoeslag" asks about
+    assert unmentioned_right("Recht op de huurtoeslag?", ["De huurtoeslagen."], analyzer) is None
+    # English only where the statute word is known: "rent" is "huur"
+    assert unmentioned_right("Is he entitled to rent protection?", registration, analyzer) is None
+    assert unmentioned_right("Is a worker eligible for housing?", registration, analyzer) == "huisvesting"
+    # no right asked about
+    assert unmentioned_right("Mag de huisbaas mijn kamer in?", registration, analyzer) is None
+    model = AbstentionModel(threshold=1.0)
+    retrieval = Retrieval(question, [_hit(registration[0])], None, False)
+    assert "zorgtoeslag" in model.refusal(retrieval, {"ingezetene"}, analyzer)
+    assert model.refusal(retrieval, {"ingezetene"}) is None  # without an analyzer: not checked
+
+
+@pytest.mark.parametrize(
+    ("question", "world"),
+    [
+        ("Which Dutch municipalities have already adopted a rental bylaw?", True),
+        ("Welke gemeenten hebben al een verhuurverordening vastgesteld?", True),
+        ("Hoeveel arbeidsmigranten wonen er in Nederland?", True),
+        ("How many staffing agencies have been admitted so far?", True),
+        # rules: what must, may or can be, and what is needed
+        ("Welke gemeenten moeten een huisvestingsverordening hebben?", False),
+        ("Hoeveel arbeidsmigranten mogen er in één woning wonen?", False),
+        ("Vanaf hoeveel personen is een gebruiksmelding nodig?", False),
+        # which municipality is competent is a rule, not a list of places
+        ("Bij welke gemeente doet hij aangifte?", False),
+        ("Wat moet een verhuurder doen?", False),
+    ],
+)
+def test_questions_about_the_world_are_told_from_questions_about_rules(question, world):
+    assert asks_about_the_world(question) is world
+
+
+def test_statute_text_does_not_answer_questions_about_the_world():
+    model = AbstentionModel(threshold=1.0)
+    question = "Welke gemeenten hebben al een verhuurverordening vastgesteld?"
+    retrieval = Retrieval(question, [_hit("De gemeenteraad kan een verhuurverordening vaststellen.")], None, False)
+    assert "facts" in model.refusal(retrieval, {"gemeenten"}, rules_only=True)
+    # guidance among the top passages may report which municipalities did
+    assert model.refusal(retrieval, {"gemeenten"}, rules_only=False) is None
