@@ -353,6 +353,52 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
     return None if named else thing
 
 
+# Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
+# Civil Code's notice, a landlord's announced visit): how the question names the act, and the
+# roots a passage that states its period names it by.
+_ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)", re.I), ("bezwaar",)),
+    (
+        re.compile(r"\bopzeg\w*|\bopgezegd|\bnotice\s+period|\b(?:days|weeks|months|years)'?\s+notice\b|\bgive\s+notice", re.I),
+        ("opzeg", "opgezegd"),
+    ),
+    (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
+    (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
+    (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
+    (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
+)
+
+
+def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
+    """The procedural act a period question asks about, when no line of `texts` that states
+    a period (or the lead-in "...:" before it) names it.
+
+    "Binnen welke termijn kan een verhuurder bezwaar maken tegen de weigering?" asks for the
+    objection period; passages that state the decision period on the licence, but never name
+    an objection, state another period, however well the rest of the question fits them. A
+    passage that names the act elsewhere ("die een huurovereenkomst heeft opgezegd ... doet
+    een melding") does not state its period either.
+    """
+    expectation = expected(question)
+    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
+        return None
+    asked = wh_clauses(question)
+    acts = [(m.group(0).lower(), roots) for pattern, roots in _ACTS if (m := pattern.search(asked))]
+    if not acts:
+        return None
+    windows: list[list[str]] = []
+    for text in texts:
+        lines = [line for line in text.split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            if satisfies(expectation, line):
+                lead = lines[i - 1] if i and lines[i - 1].rstrip().endswith(":") else ""
+                windows.append(re.findall(r"\w+", f"{lead} {line}".lower()))
+    for act, roots in acts:
+        if not any(w.startswith(roots) for words in windows for w in words):
+            return act
+    return None
+
+
 # Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
 # een melding nodig", "which municipalities must ...".
 _RULE_WORDS = re.compile(
@@ -463,9 +509,10 @@ class AbstentionModel:
             satisfies(expectation, text) for h in top for text in piece_texts(h.text, h.pieces)
         ):
             return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
-        if analyzer is not None and (
-            right := unmentioned_right(retrieval.query, [h.text for h in top], analyzer)
-        ):
+        texts = [h.text for h in top]
+        if act := unmentioned_act(retrieval.query, texts):
+            return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
+        if analyzer is not None and (right := unmentioned_right(retrieval.query, texts, analyzer)):
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         return None, tuple(unknown)
 

@@ -16,6 +16,7 @@ from assistant.abstention import (
     unknown_kind,
     unknown_names,
     unknown_units,
+    unmentioned_act,
     unmentioned_right,
 )
 from assistant.analysis import Analyzer
@@ -516,3 +517,29 @@ def test_statute_text_does_not_answer_questions_about_the_world():
     assert "facts" in model.refusal(retrieval, {"gemeenten"}, rules_only=True)
     # guidance among the top passages may report which municipalities did
     assert model.refusal(retrieval, {"gemeenten"}, rules_only=False) is None
+
+
+def test_a_period_of_an_act_no_period_line_names_is_refused():
+    """A period belongs to an act: the decision period on a licence is no objection period, and
+    a passage that names a notice ("opgezegd") without stating its period gives none."""
+    decision = "1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."
+    objection = "Binnen welke termijn kan een verhuurder bezwaar maken tegen de weigering?"
+    assert unmentioned_act(objection, [decision]) == "bezwaar"
+    assert unmentioned_act("Binnen hoeveel weken moet het college beslissen?", [decision]) is None
+    assert unmentioned_act("How long does the college have to decide?", [decision]) is None
+    named_elsewhere = [
+        "5. De verhuurder die een huurovereenkomst heeft opgezegd doet een melding.\n"
+        "6. De informatie wordt binnen vier weken verstrekt."
+    ]
+    notice = "How many months' notice must a landlord give to end the tenancy?"
+    assert unmentioned_act(notice, named_elsewhere) == "months' notice"
+    assert unmentioned_act("Welke opzegtermijn geldt?", named_elsewhere) == "opzegtermijn"
+    stated = ["De opzegtermijn bedraagt ten minste drie maanden."]
+    assert unmentioned_act("Welke opzegtermijn geldt?", stated) is None
+    # a list item's lead-in names the act for the period below it
+    lead_in = ["Een bezwaar wordt ingediend:\na. binnen zes weken na de bekendmaking."]
+    assert unmentioned_act(objection, lead_in) is None
+    # only questions that ask for a period or a moment
+    assert unmentioned_act("Kan een verhuurder bezwaar maken tegen de weigering?", [decision]) is None
+    # "notice" alone is often a notification ("notice of use"), not a notice period
+    assert unmentioned_act("How long before opening must the notice of use be given?", [decision]) is None
