@@ -37,6 +37,7 @@ import numpy as np
 from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
 from assistant.answer_types import Kind, expected, satisfies, wh_clauses
 from assistant.config import Settings
+from assistant.language import detect_language
 from assistant.neighbours import piece_texts
 from assistant.statutes import STATUTES
 
@@ -366,6 +367,14 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
+    (  # a dispute taken to a tribunal or court
+        re.compile(
+            r"\bhuurcommissie|\b(?:kanton)?rechter\b|\bgeschil\w*|\bin beroep\b|\bberoep\s+in\w*|"
+            r"\brent\s+tribunal|\bcourt\b|\bappeal\w*",
+            re.I,
+        ),
+        ("huurcommissie", "rechter", "kantonrechter", "geschil", "beroep"),
+    ),
 )
 
 
@@ -396,6 +405,47 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     for act, roots in acts:
         if not any(w.startswith(roots) for words in windows for w in words):
             return act
+    return None
+
+
+# "na een bij algemene maatregel van bestuur te bepalen termijn", "op een bij koninklijk besluit
+# te bepalen tijdstip": the statute leaves the value to another instrument.
+_DELEGATED = re.compile(
+    r"\b(?:te bepalen|vast te stellen|te stellen)\s+(termijn|tijdstip|datum|bedrag|percentage|aantal)",
+    re.I,
+)
+_DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
+    Kind.DURATION: ("termijn", "tijdstip", "datum"),
+    Kind.DATE: ("termijn", "tijdstip", "datum"),
+    Kind.MONEY: ("bedrag",),
+    Kind.SHARE: ("percentage",),
+    Kind.COUNT: ("aantal",),
+    Kind.QUANTITY: ("aantal", "bedrag"),
+}
+
+
+def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
+    """The line that leaves the asked value to a regulation, when it is the line of `texts`
+    that shares most of the question's key terms.
+
+    "Bij welke instantie moet een uitlener melden ..., en na hoeveel dagen?" is answered by
+    Waadi art. 12ba lid 3 only so far as to say the period is "bij algemene maatregel van
+    bestuur te bepalen": the documents do not hold the period, and a period stated elsewhere
+    in the passage (for laying the draft before parliament) is another one.
+    """
+    expectation = expected(question)
+    if expectation is None or expectation.kind not in _DELEGATED_KINDS:
+        return None
+    terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
+    best, best_shared = "", 0
+    for text in texts:
+        for line in text.split("\n")[1:]:  # not the header line
+            shared = len(terms & set(analyzer.tokens(line)))
+            if shared > best_shared:
+                best, best_shared = line, shared
+    match = _DELEGATED.search(best)
+    if match and match.group(1).lower() in _DELEGATED_KINDS[expectation.kind]:
+        return match.group(0)
     return None
 
 
@@ -514,6 +564,8 @@ class AbstentionModel:
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
         if analyzer is not None and (right := unmentioned_right(retrieval.query, texts, analyzer)):
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
+        if analyzer is not None and (left := delegated_value(retrieval.query, texts, analyzer)):
+            return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
         return None, tuple(unknown)
 
     def decide(

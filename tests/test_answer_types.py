@@ -10,6 +10,7 @@ import pytest
 from assistant.abstention import (
     AbstentionModel,
     asks_about_the_world,
+    delegated_value,
     missing_names,
     place_specific,
     unknown_acronyms,
@@ -541,5 +542,35 @@ def test_a_period_of_an_act_no_period_line_names_is_refused():
     assert unmentioned_act(objection, lead_in) is None
     # only questions that ask for a period or a moment
     assert unmentioned_act("Kan een verhuurder bezwaar maken tegen de weigering?", [decision]) is None
+    # a dispute before the rent tribunal is an act of its own
+    tribunal = "Binnen welke termijn moet een huurder naar de Huurcommissie stappen?"
+    assert unmentioned_act(tribunal, [decision]) == "huurcommissie"
+    assert unmentioned_act(tribunal, ["De huurcommissie beslist binnen vier maanden."]) is None
     # "notice" alone is often a notification ("notice of use"), not a notice period
     assert unmentioned_act("How long before opening must the notice of use be given?", [decision]) is None
+
+
+def test_a_value_the_fitting_line_leaves_to_a_regulation_is_refused():
+    """Waadi art. 12ba lid 3 leaves both the period and the body to an AMvB: the documents do
+    not hold them, whatever other period the passage states."""
+    analyzer = Analyzer()
+    passage = (
+        "Waadi — Artikel 12ba\n\n"
+        "3. Bij algemene maatregel van bestuur kan worden bepaald dat, indien de uitlener na een "
+        "bij algemene maatregel van bestuur te bepalen termijn een redelijk vermoeden heeft dat "
+        "de arbeidskracht niet als ingezetene staat ingeschreven, hiervan melding maakt.\n"
+        "4. De voordracht wordt niet eerder gedaan dan vier weken nadat het ontwerp is overgelegd."
+    )
+    question = (
+        "Na hoeveel dagen moet een uitlener melden dat een arbeidskracht niet als ingezetene "
+        "staat ingeschreven?"
+    )
+    assert delegated_value(question, [passage], analyzer) == "te bepalen termijn"
+    # a question the period line fits better is answered by its period
+    draft = "Hoeveel weken nadat het ontwerp is overgelegd wordt de voordracht gedaan?"
+    assert delegated_value(draft, [passage], analyzer) is None
+    # the delegated value must be of the kind asked for: an amount is no period
+    assert delegated_value("Hoeveel euro moet de uitlener betalen als hij melding maakt van de ingezetene?", [passage], analyzer) is None
+    model = AbstentionModel(threshold=1.0)
+    retrieval = Retrieval(question, [_hit(passage)], None, False)
+    assert "regulation" in model.refusal(retrieval, {"uitlener"}, analyzer)
