@@ -414,6 +414,12 @@ _DELEGATED = re.compile(
     r"\b(?:te bepalen|vast te stellen|te stellen)\s+(termijn|tijdstip|datum|bedrag|percentage|aantal)",
     re.I,
 )
+# "Bij of krachtens algemene maatregel van bestuur worden nadere regels gesteld ... Deze
+# nadere regels hebben in ieder geval betrekking op ... de bewaartermijn": so does a line that
+# hands rules about the value to such an instrument.
+_DELEGATING = re.compile(
+    r"\b(?:algemene maatregel van bestuur|ministeriële regeling|koninklijk besluit)\b.*\bregels\b", re.I
+)
 _DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
     Kind.DURATION: ("termijn", "tijdstip", "datum"),
     Kind.DATE: ("termijn", "tijdstip", "datum"),
@@ -424,17 +430,33 @@ _DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
 }
 
 
+def _delegates(line: str, kind: Kind) -> str | None:
+    """The words by which `line` leaves a value of `kind` to a regulation, if it does."""
+    match = _DELEGATED.search(line)
+    if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
+        return match.group(0)
+    if _DELEGATING.search(line):
+        nouns = "|".join(_DELEGATED_KINDS[kind])
+        named = re.search(rf"\b\w*(?:{nouns})\w*", line, re.I)
+        if named:
+            return named.group(0)
+    return None
+
+
 def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
-    """The line that leaves the asked value to a regulation, when it is the line of `texts`
-    that shares most of the question's key terms.
+    """The words by which the passages leave the asked value to a regulation: in the line of
+    `texts` that shares most of the question's key terms, or anywhere in the first passage
+    when it states no value of the kind asked for.
 
     "Bij welke instantie moet een uitlener melden ..., en na hoeveel dagen?" is answered by
     Waadi art. 12ba lid 3 only so far as to say the period is "bij algemene maatregel van
     bestuur te bepalen": the documents do not hold the period, and a period stated elsewhere
-    in the passage (for laying the draft before parliament) is another one.
+    in the passage (for laying the draft before parliament) is another one. "Hoe lang mag de
+    gemeente de klachten bewaren?" finds Wgv art. 4, which hands the "bewaartermijn" to an
+    AMvB and states no period; one stated by a lower passage is not that one.
     """
     expectation = expected(question)
-    if expectation is None or expectation.kind not in _DELEGATED_KINDS:
+    if expectation is None or expectation.kind not in _DELEGATED_KINDS or not texts:
         return None
     terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
     best, best_shared = "", 0
@@ -443,9 +465,11 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
             shared = len(terms & set(analyzer.tokens(line)))
             if shared > best_shared:
                 best, best_shared = line, shared
-    match = _DELEGATED.search(best)
-    if match and match.group(1).lower() in _DELEGATED_KINDS[expectation.kind]:
-        return match.group(0)
+    if left := _delegates(best, expectation.kind):
+        return left
+    first = [line for line in next(iter(texts)).split("\n")[1:] if line.strip()]
+    if not any(satisfies(expectation, line) for line in first):
+        return next((left for line in first if (left := _delegates(line, expectation.kind))), None)
     return None
 
 
@@ -464,18 +488,39 @@ _PLACES_ASKED = re.compile(
 )
 
 
+# "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
+_DONE_ASKED = re.compile(
+    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have)\b(?:\s+[\w-]+){0,6}?"
+    r"\s+(?:\w*ge\w+(?:d|t|en)|\w+ed)\b",
+    re.I,
+)
+# ... unless the doer is the law itself ("welke eisen heeft de wetgever gesteld?") or what is
+# asked for is a rule's content
+_LAW_AS_DOER = re.compile(
+    r"\b(wet\w*|regeling|besluit|bbl|wgv|waadi|wtta|brp|act|law|legislator|regulation|decree)\b", re.I
+)
+
+
 def asks_about_the_world(question: str) -> bool:
-    """Does the question ask how many of something there are, or which places did something
-    ("Welke gemeenten hebben al een verhuurverordening?", "How many agencies have been
-    admitted so far?"), rather than what a rule says? Statute text states rules, never such
-    facts; guidance and publications may."""
+    """Does the question ask how many of something there are, or which places or things
+    someone has chosen ("Welke gemeenten hebben al een verhuurverordening?", "How many
+    agencies have been admitted so far?", "Welke instellingen heeft de minister
+    aangewezen?"), rather than what a rule says? Statute text states rules, never such facts;
+    guidance and publications may."""
     asked = wh_clauses(question)
     if not asked or _RULE_WORDS.search(asked):
         return False
     expectation = expected(question)
     if expectation is not None and expectation.kind is Kind.COUNT:
         return True
-    return bool(_PLACES_ASKED.search(asked))
+    if _PLACES_ASKED.search(asked):
+        return True
+    done = _DONE_ASKED.search(asked)
+    return bool(
+        done
+        and not _LAW_AS_DOER.search(asked)
+        and not done.group(1).lower().endswith(_RULE_HEADS + ("taken", "rechten", "bevoegdheden"))
+    )
 
 
 def _unknown(question: str, known_words: Collection[str]) -> tuple[list[str], list[str], list[str]]:

@@ -91,11 +91,11 @@ _SHARE_Q = re.compile(
     re.I,
 )
 _DATE_Q = re.compile(
-    r"\b(op welke datum|welke datum|per welke datum|vanaf wanneer|sinds wanneer|per wanneer|"
+    r"\b(welke (\w+ )?datum|vanaf wanneer|sinds wanneer|per wanneer|"
     r"tot wanneer|in welk jaar|wanneer (was|werd|verscheen|kwam|begon|startte|ontstond)\b|"
     r"when (was|were|did)\b|wanneer (treedt|trad|gaat|ging|wordt|werd) .{0,80}"
     r"(in werking|van kracht|ingevoerd)|"
-    r"on what date|what date|which date|from when|since when|in which year|in what year|"
+    r"(what|which) (\w+ )?date|from when|since when|in which year|in what year|"
     r"when (does|did|will) .{0,80}(take effect|enter into force|come into force|start to apply))",
     re.I,
 )

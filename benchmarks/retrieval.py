@@ -16,7 +16,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -62,6 +62,11 @@ SETS = {
     # written at the start of session 7 the same way; first measured before any change it
     # prompted (benchmarks/README.md)
     "laws-blind3": (REPO / "tests" / "data" / "laws-blind3.jsonl", "laws"),
+    # written in session 7 the same way after the first rules of the session (laws-blind5 with
+    # the most obvious unanswerable kinds ruled out); each first measured before any change it
+    # prompted (benchmarks/README.md)
+    "laws-blind4": (REPO / "tests" / "data" / "laws-blind4.jsonl", "laws"),
+    "laws-blind5": (REPO / "tests" / "data" / "laws-blind5.jsonl", "laws"),
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }
 SOURCES = {"laws": SHARED / "laws", "corpus": DEFAULT_CORPUS}

@@ -306,6 +306,8 @@ def test_a_question_about_a_termijn_asks_for_a_period():
         "What is the retention period for the records?",
     ):
         assert expected(question).kind is Kind.DURATION, question
+    assert expected("On what exact date does the ban take effect?").kind is Kind.DATE
+    assert expected("Op welke exacte datum treedt het verbod in werking?").kind is Kind.DATE
     for question in (
         "Welke opzegtermijn moet een verhuurder in acht nemen?",
         "Welke wettelijke bewaartermijn geldt voor de kopie?",
@@ -496,6 +498,12 @@ def test_a_right_to_something_no_top_passage_names_is_refused():
     [
         ("Which Dutch municipalities have already adopted a rental bylaw?", True),
         ("Welke gemeenten hebben al een verhuurverordening vastgesteld?", True),
+        ("Welke inspectie-instellingen heeft de minister aangewezen?", True),
+        ("Which bodies has the minister designated?", True),
+        # what the law itself has laid down, or a rule's content, is a rule
+        ("Welke eisen heeft de wetgever gesteld aan de huisvesting?", False),
+        ("Welke voorwaarden heeft het college gesteld?", False),
+        ("Welke gevolgen heeft het als hij te laat is?", False),
         ("Hoeveel arbeidsmigranten wonen er in Nederland?", True),
         ("How many staffing agencies have been admitted so far?", True),
         # rules: what must, may or can be, and what is needed
@@ -574,3 +582,24 @@ def test_a_value_the_fitting_line_leaves_to_a_regulation_is_refused():
     model = AbstentionModel(threshold=1.0)
     retrieval = Retrieval(question, [_hit(passage)], None, False)
     assert "regulation" in model.refusal(retrieval, {"uitlener"}, analyzer)
+
+
+def test_a_first_passage_that_hands_the_value_to_a_regulation_and_states_none():
+    """Wgv art. 4 hands rules on the "bewaartermijn" to an AMvB; a period in a lower passage
+    belongs to something else."""
+    analyzer = Analyzer()
+    meldpunt = (
+        "Wgv — Artikel 4\n\n"
+        "2. Burgemeester en wethouders verwerken persoonsgegevens van bij het meldpunt "
+        "ingediende klachten.\n"
+        "3. Bij of krachtens algemene maatregel van bestuur worden nadere regels gesteld omtrent "
+        "de verwerking. Deze regels hebben betrekking op de bewaartermijn van de gegevens."
+    )
+    other = "BRP — Artikel 2.55\n\nDe gegevens worden twintig jaar bewaard."
+    question = "Hoe lang mag de gemeente de persoonsgegevens van klachten bij het meldpunt bewaren?"
+    assert delegated_value(question, [meldpunt, other], analyzer) == "bewaartermijn"
+    # a first passage that states a period answers with it
+    stated = meldpunt + "\n4. De gegevens worden ten hoogste vijf jaar bewaard."
+    assert delegated_value(question, [stated, other], analyzer) is None
+    # no period asked for: nothing delegated matters
+    assert delegated_value("Wie verwerkt de klachten van het meldpunt?", [meldpunt], analyzer) is None

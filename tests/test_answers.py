@@ -280,10 +280,11 @@ def test_a_period_stated_in_the_sentence_after_the_topic_is_found(corpus_assista
 
 
 def test_held_out_statute_questions_are_refused_only_when_unanswerable(laws_assistant):
-    """The five statute sets written by people who saw no code (tests/data/laws-holdout,
-    laws-fresh, laws-blind, laws-blind2, laws-blind3): measured 44 of 50 unanswerable questions
-    refused and 1 of 165 answerable ones (benchmarks/README.md). The targets of issue 7 are .9
-    and 5 %; the two latest sets' first measurements (.60 and .60) keep the floor at .85."""
+    """The seven statute sets written by people who saw no code (tests/data/laws-holdout,
+    laws-fresh, laws-blind to laws-blind5): measured 65 of 70 unanswerable questions refused
+    and 2 of 231 answerable ones (benchmarks/README.md), the targets of issue 7 (.9 and 5 %).
+    Each set's first measurement was lower (benchmarks/README.md): these figures are after
+    rules written from their misses."""
     import json
     from pathlib import Path
 
@@ -296,6 +297,8 @@ def test_held_out_statute_questions_are_refused_only_when_unanswerable(laws_assi
             "laws-blind.jsonl",
             "laws-blind2.jsonl",
             "laws-blind3.jsonl",
+            "laws-blind4.jsonl",
+            "laws-blind5.jsonl",
         )
         for line in (data / name).read_text(encoding="utf-8").splitlines()
         if line.strip()
@@ -305,5 +308,5 @@ def test_held_out_statute_questions_are_refused_only_when_unanswerable(laws_assi
         refused[item["answerable"]] += laws_assistant.ask(item["question"], remember=False).abstained
     unanswerable = sum(not i["answerable"] for i in items)
     answerable = len(items) - unanswerable
-    assert refused[False] / unanswerable >= 0.85, refused
+    assert refused[False] / unanswerable >= 0.9, refused
     assert refused[True] / answerable <= 0.05, refused
