@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
-from assistant.answer_types import Kind, expected, satisfies, wh_clauses
+from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_clauses
 from assistant.config import Settings
 from assistant.language import detect_language
 from assistant.neighbours import piece_texts
@@ -378,6 +378,27 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_VALUE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "termijn termijnen deadline datum date periode period tijd time dagen dag weken week "
+        "maanden maand jaar jaren days day weeks months month years year hoeveel wanneer welke "
+        "welk wat hoe lang how long many what which when binnen vanaf sinds tot na voor within "
+        "from since until after before by",
+    )
+)
+
+
+def _own_words(clause: str) -> list[str]:
+    """The words of an asking clause besides function and value words: none in "..., en wat is
+    de termijn?", which asks about what the clause before it names."""
+    return [
+        w
+        for w in re.findall(r"\w+", clause.lower())
+        if w not in STOPWORDS and w not in STOPWORDS_ENGLISH and w not in _VALUE_WORDS
+    ]
+
+
 def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     """The procedural act a period question asks about, when no line of `texts` that states
     a period (or the lead-in "...:" before it) names it.
@@ -391,7 +412,13 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     expectation = expected(question)
     if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
         return None
-    asked = wh_clauses(question)
+    # the clause that asks for the period: "What must he tell about the Huurcommissie, and
+    # from what date does this regulation apply?" asks the date of something else; a short one
+    # ("..., and what is the deadline?") asks about what the clause before it names
+    clauses = wh_clauses(question).split(" . ")
+    typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
+    elliptical = not any(_own_words(c) for c in typed)
+    asked = " . ".join(clauses if elliptical else typed)
     acts = [(m.group(0).lower(), roots) for pattern, roots in _ACTS if (m := pattern.search(asked))]
     if not acts:
         return None
@@ -409,7 +436,9 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
 
 
 # "na een bij algemene maatregel van bestuur te bepalen termijn", "op een bij koninklijk besluit
-# te bepalen tijdstip": the statute leaves the value to another instrument.
+# te bepalen tijdstip": the statute leaves the value to another instrument. ("een in de
+# huisvestingsverordening vastgestelde termijn" is left alone: the line may still state the
+# bylaw's own limits.)
 _DELEGATED = re.compile(
     r"\b(?:te bepalen|vast te stellen|te stellen)\s+(termijn|tijdstip|datum|bedrag|percentage|aantal)",
     re.I,
@@ -600,8 +629,10 @@ class AbstentionModel:
                 unknown
             )
         expectation = expected(retrieval.query)
-        if expectation is not None and not any(
-            satisfies(expectation, text) for h in top for text in piece_texts(h.text, h.pieces)
+        if (
+            expectation is not None
+            and not partly_typed(retrieval.query)
+            and not any(satisfies(expectation, text) for h in top for text in piece_texts(h.text, h.pieces))
         ):
             return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
         texts = [h.text for h in top]

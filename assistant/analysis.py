@@ -96,7 +96,8 @@ GLOSSARY: dict[str, str] = {
     # housing and buildings
     "home": "woning", "homes": "woning", "dwelling": "woonruimte", "house": "woning",
     "rooms": "ruimte", "bedroom": "slaapkamer", "bedrooms": "slaapkamer", "lodging": "logies",
-    "occupants": "personen", "occupant": "bewoner",
+    "occupants": "personen", "occupant": "bewoner", "present": "aanwezig", "presence": "aanwezig",
+    "general": "algemeen", "seasonal": "seizoen",
     "rental": "verhuur", "renting": "verhuur", "rented": "verhuurd", "let": "verhuur",
     "letting": "verhuur", "use": "gebruik", "safety": "veiligheid", "office": "kantoor",
     "converted": "verbouwd", "conversion": "omzetting", "split": "splitsen",

@@ -77,6 +77,9 @@ _MONEY_Q = re.compile(
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
 _MONEY_VERB_Q = re.compile(
     rf"\b(hoeveel (maand|maanden|week|weken) ((kale|netto|bruto) )?{_MONEY_NOUN}\b|"  # "drie maanden (kale) huur als borg"
+    r"how many (months|weeks)'? (of )?((basic|bare|net|gross) )?(rent|wages?|pay)\b|"
+    # "Wat betekent dat voor de hoogte van de boete?": the amount, or a share of it
+    rf"\bhoogte van (de|het|een|zijn|haar) ({_MONEY_ADJECTIVE} |nieuwe )?{_MONEY_NOUN}\b|"
     r"hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
@@ -113,7 +116,12 @@ _MEASURE_Q = re.compile(
     r"height|width|floor area|square met(re|er)s?)\b",
     re.I,
 )
-_COUNT_Q = re.compile(r"\b(?:hoeveel|how many)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", re.I)
+_COUNT_Q = re.compile(
+    r"\b(?:hoeveel|how many|(?:what|which) is the (?:(?:maximum|minimum|highest|lowest|total) )?"
+    r"number of(?!\s+(?:the|a|an)\b)|wat is het (?:(?:maximale|minimale|hoogste|laagste|totale) )?aantal)"
+    r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)",
+    re.I,
+)
 _QUANTITY_Q = re.compile(r"\b(hoeveel|how much|how many)\b", re.I)
 _FREQUENCY_Q = re.compile(
     r"\b(hoe ?vaak|hoe regelmatig|hoe frequent|met welke (regelmaat|frequentie)|how often|"
@@ -227,6 +235,14 @@ def wh_clauses(question: str) -> str:
     return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
 
 
+def partly_typed(question: str) -> bool:
+    """Does the question also ask something besides the kind of answer it expects ("Wat moet
+    de verhuurder vertellen over de Huurcommissie, en vanaf welke datum geldt dit?")? Then
+    passages that answer the other part answer the question in part."""
+    clauses = [c for c in wh_clauses(question).split(" . ") if c.strip()]
+    return len(clauses) > 1 and any(expected(c) is None for c in clauses)
+
+
 # What a money question asks the amount of, as the Dutch word a passage would use. Dutch
 # compounds count by their last part ("rijkssubsidie", "toeristenbelasting", "minimumloon");
 # English words only whole ("current" is no "rent").
@@ -286,7 +302,7 @@ def expected(question: str) -> Expectation | None:
     count = _COUNT_Q.search(asked)
     if count:
         words = count.group(1).lower().split()
-        english = count.group(0).lower().startswith("how")
+        english = count.group(0).lower().startswith(("how", "what", "which"))
         verb = words[0] in _NOT_A_NOUN or (not english and len(words) > 1 and words[1] in _PRONOUN)
         if not verb:
             # "hoeveel (aanwezige) personen": a number must stand near one of these words. In

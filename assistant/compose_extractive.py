@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer_types import Expectation, Kind, expected, satisfies, wh_clauses
+from assistant.answer_types import Expectation, Kind, expected, partly_typed, satisfies, wh_clauses
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 from assistant.neighbours import inner_headers
@@ -119,6 +119,27 @@ def missing_names_note(names: tuple[str, ...], language: Language, *, answered: 
         return f"None of the documents mentions {quoted}.{caveat}"
     caveat = " De citaten geven de algemene regels." if answered else ""
     return f"Geen van de documenten noemt {quoted}.{caveat}"
+
+
+_KIND_NAMES = {
+    Kind.MONEY: ("bedrag", "amount"),
+    Kind.DATE: ("datum", "date"),
+    Kind.DURATION: ("termijn", "period"),
+    Kind.MEASURE: ("maat", "measurement"),
+    Kind.COUNT: ("aantal", "number"),
+    Kind.QUANTITY: ("hoeveelheid", "quantity"),
+    Kind.SHARE: ("percentage", "percentage"),
+    Kind.FREQUENCY: ("frequentie", "frequency"),
+}
+
+
+def part_not_stated_note(kind: Kind, language: Language) -> str:
+    """Said when the passages answer one part of a question and state none of the value its
+    other part asks for."""
+    dutch, english = _KIND_NAMES.get(kind, ("waarde", "value"))
+    if language == "en":
+        return f"The passages found answer part of the question; they state no {english}."
+    return f"De gevonden passages beantwoorden een deel van de vraag; een {dutch} noemen ze niet."
 
 
 def _body(text: str) -> str:
@@ -305,6 +326,7 @@ class ExtractiveComposer:
                 continue
             chosen.append(unit)
             per_hit[unit.hit_index] = per_hit.get(unit.hit_index, 0) + 1
+        note = None
         if expectation is not None:
             # The amount or date is often in a neighbouring lid of a passage we chose ("De
             # vergoeding bedraagt ... € 3.611"): quote the best sentence that states it. If no
@@ -316,9 +338,11 @@ class ExtractiveComposer:
                 for u in units
                 if u.on_topic and u.hit_index not in elsewhere and satisfies(expectation, u.text)
             ]
-            if not typed:
+            if not typed and not partly_typed(question):
                 return ExtractiveComposition(abstention_text(language), abstained=True)
-            if typed[0] not in chosen and not any(typed[0].text == c.text for c in chosen):
+            if not typed:
+                note = part_not_stated_note(expectation.kind, language)
+            elif typed[0] not in chosen and not any(typed[0].text == c.text for c in chosen):
                 # the best sentence stating it, even when a weaker one was chosen on topic
                 # alone ("12 maanden" of another article beside "ten minste zes jaar")
                 chosen.append(typed[0])
@@ -352,7 +376,7 @@ class ExtractiveComposer:
             if language == "en"
             else "Dit staat er in de documenten:"
         )
-        return ExtractiveComposition("\n".join([intro, *lines]), citations)
+        return ExtractiveComposition("\n".join([intro, *lines]), citations, note=note)
 
     def stream(
         self, question: str, hits: list[Hit], language: Language, history: list[Turn] | None = None

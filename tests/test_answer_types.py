@@ -21,7 +21,7 @@ from assistant.abstention import (
     unmentioned_right,
 )
 from assistant.analysis import Analyzer
-from assistant.answer_types import Kind, expected, satisfies, wh_clauses
+from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_clauses
 from assistant.compose_extractive import missing_names_note
 from assistant.models import Hit
 from assistant.retrieval import Retrieval
@@ -603,3 +603,40 @@ def test_a_first_passage_that_hands_the_value_to_a_regulation_and_states_none():
     assert delegated_value(question, [stated, other], analyzer) is None
     # no period asked for: nothing delegated matters
     assert delegated_value("Wie verwerkt de klachten van het meldpunt?", [meldpunt], analyzer) is None
+
+
+def test_values_asked_in_other_words():
+    # months of rent are an amount of money (or a multiple of the rent), not a period
+    months = expected("How many months of basic rent may a landlord charge as a deposit?")
+    assert months.kind is Kind.MONEY and months.relative
+    # "de hoogte van de boete" is the fine's amount, not a height
+    amount = expected("Wat betekent dat voor de hoogte van de nieuwe boete?")
+    assert amount.kind is Kind.MONEY and amount.relative
+    assert expected("Welke plafondhoogte eist het Bbl?").kind is Kind.MEASURE
+    # "the maximum number of" asks for a count; "the number of the article" does not
+    assert expected("What is the maximum number of nights a home may be let?").kind is Kind.COUNT
+    assert expected("Wat is het maximale aantal personen in een logiesgebouw?").nouns[0] == "personen"
+    assert expected("What is the number of the article on fines?") is None
+
+
+def test_a_question_with_an_untyped_part_is_answered_in_part():
+    assert partly_typed("Wat moet hij vertellen over de Huurcommissie, en vanaf welke datum geldt dat?")
+    assert not partly_typed("Vanaf welke datum geldt de regeling?")
+    assert not partly_typed("Heeft hij recht op huurtoeslag, en hoeveel krijgt hij dan?")  # yes/no first
+    model = AbstentionModel(threshold=1.0)
+    no_date = Retrieval(
+        "Wat moet een verhuurder vertellen over de Huurcommissie, en vanaf welke datum geldt dat?",
+        [_hit("De verhuurder verstrekt informatie over de Huurcommissie.")],
+        None,
+        False,
+    )
+    assert model.refusal(no_date, {"verhuurder"}) is None
+
+
+def test_a_short_period_clause_asks_about_the_clause_before_it():
+    decision = "1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."
+    # "..., and what is the deadline?" asks the deadline of the appeal named before it
+    assert unmentioned_act("Bij welke rechter gaat hij in beroep, en wat is de termijn?", [decision]) == "rechter"
+    # a period clause with a subject of its own asks about that subject
+    own = "Wat zegt de regeling over de Huurcommissie, en vanaf welke datum geldt die regeling?"
+    assert unmentioned_act(own, ["De regeling treedt in werking met ingang van 1 juli 2023."]) is None
