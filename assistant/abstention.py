@@ -18,6 +18,19 @@ asks for one specific fact next to documents about exactly that topic ("Hoeveel 
   occurs nowhere in the indexed documents: they cannot say anything about it. The user is told which name is missing (`Decision.missing`), so a name
   given only as context can be left out of a second try.
 
+Session 7 added checks for what the top passages, rather than all documents, leave out; each
+came from questions written by people who had not seen the system, and was checked on every
+question set (benchmarks/README.md):
+
+- a question about the world (how many there are, which municipalities or bodies someone has
+  chosen) when the top passages are all statute text, which states rules only
+  (`asks_about_the_world`);
+- a right to something no top passage names ("recht op zorgtoeslag": `unmentioned_right`);
+- the period of a procedural act (bezwaar, opzegging, a decision, a dispute before the
+  Huurcommissie) when no line stating a period names it (`unmentioned_act`);
+- a value the passage leaves to a regulation ("na een bij algemene maatregel van bestuur te
+  bepalen termijn": `delegated_value`).
+
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
 sees what the sources actually say.
 """

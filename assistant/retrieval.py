@@ -689,10 +689,6 @@ class Retriever:
         positions = [pos for _, pos in _rows(snap, retrieval.hits)]
         sims = _best_cosine(snap.vectors[positions], qvecs) if positions else np.zeros(0)
         terms = self.analyzer.key_terms(retrieval.query, english=retrieval.english)
-        from assistant.abstention import TYPE_CHECK_DEPTH
-
-        top = positions[:TYPE_CHECK_DEPTH]
-        rules_only = bool(top) and all(snap.metas[p].get("structure") == "articles" for p in top)
         return self.abstention.decide(
             retrieval,
             sims,
@@ -700,8 +696,24 @@ class Retriever:
             self.analyzer,
             snap.words,
             annotated=self.top_is_annotated(retrieval),
-            rules_only=rules_only,
+            rules_only=self._rules_only(snap, retrieval),
         )
+
+    def refusal(self, retrieval: Retrieval) -> str | None:
+        """Why the documents cannot answer whatever the score says (`AbstentionModel.refusal`
+        with this index's words); None when no such reason applies."""
+        snap = self.snapshot()
+        return self.abstention.refusal(
+            retrieval, snap.words, self.analyzer, rules_only=self._rules_only(snap, retrieval)
+        )
+
+    @staticmethod
+    def _rules_only(snap: Snapshot, retrieval: Retrieval) -> bool:
+        """Are the top passages all statute articles (text that states rules, not facts)?"""
+        from assistant.abstention import TYPE_CHECK_DEPTH
+
+        top = [pos for _, pos in _rows(snap, retrieval.hits[:TYPE_CHECK_DEPTH])]
+        return bool(top) and all(snap.metas[p].get("structure") == "articles" for p in top)
 
     def top_is_annotated(self, retrieval: Retrieval) -> bool:
         """Whether the best passage has question entry points (they lift its score)."""

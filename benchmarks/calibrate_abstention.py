@@ -48,7 +48,6 @@ def main() -> int:
             Ingestor(settings).run([str(SOURCES[source])], progress=False)
             assistants[source] = Assistant.from_settings(settings)
         assistant = assistants[source]
-        words = assistant.retriever.snapshot().words
         for item in read(path):
             if "answerable" not in item:
                 continue
@@ -58,7 +57,7 @@ def main() -> int:
                 score -= ENTRY_MARGIN  # swept: the base threshold (see abstention.ENTRY_MARGIN)
             language = "en" if retrieval.english else "nl"
             composed = assistant.composer.compose(item["question"], retrieval.hits, language, [])
-            checks_ok = assistant.retriever.abstention.refusal(retrieval, words) is None
+            checks_ok = assistant.retriever.refusal(retrieval) is None
             ok = checks_ok and not composed.abstained
             rows.append((bool(item["answerable"]), score, retrieval.english, ok))
     y = np.array([r[0] for r in rows])
