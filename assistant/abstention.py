@@ -25,7 +25,8 @@ question set (benchmarks/README.md):
 - a question about the world (how many there are, which municipalities or bodies someone has
   chosen) when the top passages are all statute text, which states rules only
   (`asks_about_the_world`);
-- a right to something no top passage names ("recht op zorgtoeslag": `unmentioned_right`);
+- a right to something no top passage names ("recht op zorgtoeslag": `unmentioned_right`), or
+  a deduction from wages when none names a deduction (`unmentioned_deduction`);
 - the period of a procedural act (bezwaar, opzegging, a decision, a dispute before the
   Huurcommissie) when no line stating a period names it (`unmentioned_act`);
 - a value the passage leaves to a regulation ("na een bij algemene maatregel van bestuur te
@@ -367,6 +368,29 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
     return None if named else thing
 
 
+# Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
+# the worker's wages"
+_DEDUCTION_ASKED = re.compile(
+    r"\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
+    r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
+    r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*)",
+    re.I,
+)
+_DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
+
+
+def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
+    """Does the question ask about deducting something from wages while no top passage speaks
+    of a deduction? Wage deductions for housing are set by labour law and collective
+    agreements; a passage on keeping the tenancy apart from the employment contract does not
+    say whether or how much may be deducted."""
+    asked = " ".join(_asking_sentences(question))
+    if not _DEDUCTION_ASKED.search(asked):
+        return False
+    words = [w for text in texts for w in re.findall(r"\w+", text.lower())]
+    return not any(w.startswith(_DEDUCTION_NAMED) for w in words)
+
+
 # Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
 # Civil Code's notice, a landlord's announced visit): how the question names the act, and the
 # roots a passage that states its period names it by.
@@ -651,6 +675,8 @@ class AbstentionModel:
         texts = [h.text for h in top]
         if act := unmentioned_act(retrieval.query, texts):
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
+        if unmentioned_deduction(retrieval.query, texts):
+            return "asks about a deduction from wages; the top passages name none", tuple(unknown)
         if analyzer is not None and (right := unmentioned_right(retrieval.query, texts, analyzer)):
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         if analyzer is not None and (left := delegated_value(retrieval.query, texts, analyzer)):

@@ -18,6 +18,7 @@ from assistant.abstention import (
     unknown_names,
     unknown_units,
     unmentioned_act,
+    unmentioned_deduction,
     unmentioned_right,
 )
 from assistant.analysis import Analyzer
@@ -640,3 +641,20 @@ def test_a_short_period_clause_asks_about_the_clause_before_it():
     # a period clause with a subject of its own asks about that subject
     own = "Wat zegt de regeling over de Huurcommissie, en vanaf welke datum geldt die regeling?"
     assert unmentioned_act(own, ["De regeling treedt in werking met ingang van 1 juli 2023."]) is None
+
+
+def test_a_deduction_from_wages_no_top_passage_names_is_refused():
+    separate = ["a. de huurovereenkomst afzonderlijk van de arbeidsovereenkomst vastgelegd;"]
+    for question in (
+        "Mag de werkgever de huur rechtstreeks inhouden op het loon van de arbeidsmigrant?",
+        "May a landlord who is also the employer deduct the rent from the worker's wages?",
+        "Kan het uitzendbureau de huur met het loon verrekenen?",
+    ):
+        assert unmentioned_deduction(question, separate), question
+    assert not unmentioned_deduction(
+        "Mag de werkgever de huur inhouden op het loon?", ["De inhouding op het loon bedraagt ..."]
+    )
+    # a fee kept back, not wages: another rule (Waadi art. 12) may answer it
+    assert not unmentioned_deduction("Mag een uitzendbureau een bedrag inhouden als vergoeding?", separate)
+    # "de inhoud van het rapport" (content) is no deduction
+    assert unmentioned_deduction("Mag hij de huur inhouden op het loon?", ["De inhoud van het rapport."])
