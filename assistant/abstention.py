@@ -18,19 +18,9 @@ asks for one specific fact next to documents about exactly that topic ("Hoeveel 
   occurs nowhere in the indexed documents: they cannot say anything about it. The user is told which name is missing (`Decision.missing`), so a name
   given only as context can be left out of a second try.
 
-Session 7 added checks for what the top passages, rather than all documents, leave out; each
-came from questions written by people who had not seen the system, and was checked on every
-question set (benchmarks/README.md):
-
-- a question about the world (how many there are, which municipalities or bodies someone has
-  chosen) when the top passages are all statute text, which states rules only
-  (`asks_about_the_world`);
-- a right to something no top passage names ("recht op zorgtoeslag": `unmentioned_right`), or
-  a deduction from wages when none names a deduction (`unmentioned_deduction`);
-- the period of a procedural act (bezwaar, opzegging, a decision, a dispute before the
-  Huurcommissie) when no line stating a period names it (`unmentioned_act`);
-- a value the passage leaves to a regulation ("na een bij algemene maatregel van bestuur te
-  bepalen termijn": `delegated_value`).
+Session 7 added checks for what the top passages, rather than all documents, leave out
+(`assistant/passage_gaps.py`): facts about the world asked of statute text, the act a period
+belongs to, a value left to a regulation, a right or a wage deduction no top passage names.
 
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
 sees what the sources actually say.
@@ -49,10 +39,24 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
-from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_clauses
+from assistant.answer_types import (
+    Kind,
+    asking_sentences,
+    expected,
+    partly_typed,
+    satisfies,
+    wh_clauses,
+)
 from assistant.config import Settings
-from assistant.language import detect_language
 from assistant.neighbours import piece_texts
+from assistant.passage_gaps import (
+    RULE_NOUNS,
+    asks_about_the_world,
+    delegated_value,
+    unmentioned_act,
+    unmentioned_deduction,
+    unmentioned_right,
+)
 from assistant.statutes import STATUTES
 
 if TYPE_CHECKING:
@@ -99,19 +103,12 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _asking_sentences(question: str) -> list[str]:
-    """The sentences that ask (end in "?"), or the last one; context sentences come first."""
-    question = unicodedata.normalize("NFC", question)
-    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
-    return [s for s in sentences if s.endswith("?")] or sentences[-1:]
-
-
 def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
     """Acronyms the question asks about ("CBS", "SNF-certificering") that no indexed text
     contains. Context before the question ("Ik werk bij de ODRA. Mag ...?", "Mijn cliënt (KvK
     ...) vraagt: hoe lang ...?") does not count."""
     found = []
-    asked = wh_clauses(question) or " ".join(_asking_sentences(question))
+    asked = wh_clauses(question) or " ".join(asking_sentences(question))
     for match in _ACRONYM.finditer(asked):
         word = match.group(0).lower()
         if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:
@@ -175,7 +172,7 @@ def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
     country, nationality or month, or an ordinary English word.
     """
     found: list[str] = []
-    for sentence in _asking_sentences(question):
+    for sentence in asking_sentences(question):
         words = sentence.split()
         depth = 0
         for i, raw in enumerate(words):
@@ -302,10 +299,6 @@ def unknown_units(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
-_RULE_HEADS = (
-    "plicht", "plichten", "verplichting", "verplichtingen", "verbod", "verboden", "eis", "eisen",
-    "regel", "regels", "voorwaarde", "voorwaarden", "norm", "normen", "vereiste", "vereisten",
-)
 
 
 def _rule_about_known(word: str, known_words: Collection[str]) -> bool:
@@ -313,280 +306,11 @@ def _rule_about_known(word: str, known_words: Collection[str]) -> bool:
     statutes that speak of a "vergunning" state the obligations around it, if never in one
     word)? Only rules: "welk tolkenbureau" asks for an organisation, which "tolken" and
     "bureau" in other sentences do not name."""
-    head = next((h for h in _RULE_HEADS if word.endswith(h) and len(word) - len(h) >= 4), None)
+    head = next((h for h in RULE_NOUNS if word.endswith(h) and len(word) - len(h) >= 4), None)
     if head is None:
         return False
     stem = word[: -len(head)]
     return any(s in known_words for s in (stem, stem[:-1] if stem.endswith("s") else stem))
-
-
-# "recht op huurtoeslag", "entitled to a housing allowance": what a right is asked to
-_RIGHT_TO = re.compile(
-    r"\b(?:recht|aanspraak)\s+op\s+(?:(?:een|de|het|dezelfde|zijn|haar|hun)\s+)?([a-zà-ÿ][\w-]{3,})|"
-    r"\b(?:entitled\s+to|eligible\s+for)\s+(?:(?:a|an|the|any)\s+)?([a-z][\w-]{2,}(?:\s+[a-z][\w-]{2,})?)",
-    re.I,
-)
-
-
-def right_asked(question: str) -> str | None:
-    """What the question asks a right to ("Heeft hij recht op zorgtoeslag?" -> "zorgtoeslag"),
-    in the statutes' language; None for other questions, or when the English phrase's last
-    word ("housing allowance") has no Dutch statute word: its passage may say it otherwise.
-    ("right to" is left out in English: "the right to use ..." asks about an act.)"""
-    match = _RIGHT_TO.search(wh_clauses(question) or " ".join(_asking_sentences(question)))
-    if match is None:
-        return None
-    if match.group(1):
-        return match.group(1).lower()
-    words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
-    dutch = gloss(words[-1]) if words else None
-    return dutch.split()[-1] if dutch else None
-
-
-def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
-    """The thing a right is asked to, when none of `texts` names it.
-
-    Benefits and allowances (huurtoeslag, zorgtoeslag, kinderbijslag) are granted by other law
-    than the one whose passages were found; a passage about the migrant's tenancy or
-    registration that never names the allowance cannot say whether he has a right to it.
-    """
-    thing = right_asked(question)
-    if thing is None:
-        return None
-    stems = set(analyzer.tokens(thing))
-    if not stems:
-        return None
-    seen: set[str] = set()
-    for text in texts:
-        seen.update(analyzer.tokens(text))
-    # the Dutch stemmer does not always meet itself ("huurtoeslagen" -> "huurtoeslaag"):
-    # a word that begins like the thing names it as well
-    root = thing[: max(5, len(thing) - 2)]
-    named = stems & seen or any(
-        w.startswith(root) for text in texts for w in re.findall(r"\w+", text.lower())
-    )
-    return None if named else thing
-
-
-# Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
-# the worker's wages"
-_DEDUCTION_ASKED = re.compile(
-    r"\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
-    r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
-    r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*)",
-    re.I,
-)
-_DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
-
-
-def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
-    """Does the question ask about deducting something from wages while no top passage speaks
-    of a deduction? Wage deductions for housing are set by labour law and collective
-    agreements; a passage on keeping the tenancy apart from the employment contract does not
-    say whether or how much may be deducted."""
-    asked = " ".join(_asking_sentences(question))
-    if not _DEDUCTION_ASKED.search(asked):
-        return False
-    words = [w for text in texts for w in re.findall(r"\w+", text.lower())]
-    return not any(w.startswith(_DEDUCTION_NAMED) for w in words)
-
-
-# Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
-# Civil Code's notice, a landlord's announced visit): how the question names the act, and the
-# roots a passage that states its period names it by.
-_ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)", re.I), ("bezwaar",)),
-    (
-        re.compile(r"\bopzeg\w*|\bopgezegd|\bnotice\s+period|\b(?:days|weeks|months|years)'?\s+notice\b|\bgive\s+notice", re.I),
-        ("opzeg", "opgezegd"),
-    ),
-    (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
-    (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
-    (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
-    (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
-    (  # a dispute taken to a tribunal or court
-        re.compile(
-            r"\bhuurcommissie|\b(?:kanton)?rechter\b|\bgeschil\w*|\bin beroep\b|\bberoep\s+in\w*|"
-            r"\brent\s+tribunal|\bcourt\b|\bappeal\w*",
-            re.I,
-        ),
-        ("huurcommissie", "rechter", "kantonrechter", "geschil", "beroep"),
-    ),
-)
-
-
-_VALUE_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "termijn termijnen deadline datum date periode period tijd time dagen dag weken week "
-        "maanden maand jaar jaren days day weeks months month years year hoeveel wanneer welke "
-        "welk wat hoe lang how long many what which when binnen vanaf sinds tot na voor within "
-        "from since until after before by",
-    )
-)
-
-
-def _own_words(clause: str) -> list[str]:
-    """The words of an asking clause besides function and value words: none in "..., en wat is
-    de termijn?", which asks about what the clause before it names."""
-    return [
-        w
-        for w in re.findall(r"\w+", clause.lower())
-        if w not in STOPWORDS and w not in STOPWORDS_ENGLISH and w not in _VALUE_WORDS
-    ]
-
-
-def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
-    """The procedural act a period question asks about, when no line of `texts` that states
-    a period (or the lead-in "...:" before it) names it.
-
-    "Binnen welke termijn kan een verhuurder bezwaar maken tegen de weigering?" asks for the
-    objection period; passages that state the decision period on the licence, but never name
-    an objection, state another period, however well the rest of the question fits them. A
-    passage that names the act elsewhere ("die een huurovereenkomst heeft opgezegd ... doet
-    een melding") does not state its period either.
-    """
-    expectation = expected(question)
-    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
-        return None
-    # the clause that asks for the period: "What must he tell about the Huurcommissie, and
-    # from what date does this regulation apply?" asks the date of something else; a short one
-    # ("..., and what is the deadline?") asks about what the clause before it names
-    clauses = wh_clauses(question).split(" . ")
-    typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
-    elliptical = not any(_own_words(c) for c in typed)
-    asked = " . ".join(clauses if elliptical else typed)
-    acts = [(m.group(0).lower(), roots) for pattern, roots in _ACTS if (m := pattern.search(asked))]
-    if not acts:
-        return None
-    windows: list[list[str]] = []
-    for text in texts:
-        lines = [line for line in text.split("\n") if line.strip()]
-        for i, line in enumerate(lines):
-            if satisfies(expectation, line):
-                lead = lines[i - 1] if i and lines[i - 1].rstrip().endswith(":") else ""
-                windows.append(re.findall(r"\w+", f"{lead} {line}".lower()))
-    for act, roots in acts:
-        if not any(w.startswith(roots) for words in windows for w in words):
-            return act
-    return None
-
-
-# "na een bij algemene maatregel van bestuur te bepalen termijn", "op een bij koninklijk besluit
-# te bepalen tijdstip": the statute leaves the value to another instrument. ("een in de
-# huisvestingsverordening vastgestelde termijn" is left alone: the line may still state the
-# bylaw's own limits.)
-_DELEGATED = re.compile(
-    r"\b(?:te bepalen|vast te stellen|te stellen)\s+(termijn|tijdstip|datum|bedrag|percentage|aantal)",
-    re.I,
-)
-# "Bij of krachtens algemene maatregel van bestuur worden nadere regels gesteld ... Deze
-# nadere regels hebben in ieder geval betrekking op ... de bewaartermijn": so does a line that
-# hands rules about the value to such an instrument.
-_DELEGATING = re.compile(
-    r"\b(?:algemene maatregel van bestuur|ministeriële regeling|koninklijk besluit)\b.*\bregels\b", re.I
-)
-_DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
-    Kind.DURATION: ("termijn", "tijdstip", "datum"),
-    Kind.DATE: ("termijn", "tijdstip", "datum"),
-    Kind.MONEY: ("bedrag",),
-    Kind.SHARE: ("percentage",),
-    Kind.COUNT: ("aantal",),
-    Kind.QUANTITY: ("aantal", "bedrag"),
-}
-
-
-def _delegates(line: str, kind: Kind) -> str | None:
-    """The words by which `line` leaves a value of `kind` to a regulation, if it does."""
-    match = _DELEGATED.search(line)
-    if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
-        return match.group(0)
-    if _DELEGATING.search(line):
-        nouns = "|".join(_DELEGATED_KINDS[kind])
-        named = re.search(rf"\b\w*(?:{nouns})\w*", line, re.I)
-        if named:
-            return named.group(0)
-    return None
-
-
-def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
-    """The words by which the passages leave the asked value to a regulation: in the line of
-    `texts` that shares most of the question's key terms, or anywhere in the first passage
-    when it states no value of the kind asked for.
-
-    "Bij welke instantie moet een uitlener melden ..., en na hoeveel dagen?" is answered by
-    Waadi art. 12ba lid 3 only so far as to say the period is "bij algemene maatregel van
-    bestuur te bepalen": the documents do not hold the period, and a period stated elsewhere
-    in the passage (for laying the draft before parliament) is another one. "Hoe lang mag de
-    gemeente de klachten bewaren?" finds Wgv art. 4, which hands the "bewaartermijn" to an
-    AMvB and states no period; one stated by a lower passage is not that one.
-    """
-    expectation = expected(question)
-    if expectation is None or expectation.kind not in _DELEGATED_KINDS or not texts:
-        return None
-    terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
-    best, best_shared = "", 0
-    for text in texts:
-        for line in text.split("\n")[1:]:  # not the header line
-            shared = len(terms & set(analyzer.tokens(line)))
-            if shared > best_shared:
-                best, best_shared = line, shared
-    if left := _delegates(best, expectation.kind):
-        return left
-    first = [line for line in next(iter(texts)).split("\n")[1:] if line.strip()]
-    if not any(satisfies(expectation, line) for line in first):
-        return next((left for line in first if (left := _delegates(line, expectation.kind))), None)
-    return None
-
-
-# Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
-# een melding nodig", "which municipalities must ...".
-_RULE_WORDS = re.compile(
-    r"\b(mag|mogen|moet|moeten|kan|kunnen|dient|dienen|hoeft|hoeven|nodig|verplicht\w*|"
-    r"toegestaan|maximaal|minimaal|hoogstens|ten hoogste|ten minste|may|must|can|could|should|"
-    r"shall|allowed|required|need|needs|permitted|maximum|minimum|at most|at least)\b",
-    re.I,
-)
-_PLACES_ASKED = re.compile(
-    r"\b(?:welke|which)\s+(?:\w+\s+)?(?:gemeenten|municipalities|plaatsen|places|regio'?s|"
-    r"regions|provincies|provinces|steden|cities|towns)\b",
-    re.I,
-)
-
-
-# "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
-_DONE_ASKED = re.compile(
-    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have)\b(?:\s+[\w-]+){0,6}?"
-    r"\s+(?:\w*ge\w+(?:d|t|en)|\w+ed)\b",
-    re.I,
-)
-# ... unless the doer is the law itself ("welke eisen heeft de wetgever gesteld?") or what is
-# asked for is a rule's content
-_LAW_AS_DOER = re.compile(
-    r"\b(wet\w*|regeling|besluit|bbl|wgv|waadi|wtta|brp|act|law|legislator|regulation|decree)\b", re.I
-)
-
-
-def asks_about_the_world(question: str) -> bool:
-    """Does the question ask how many of something there are, or which places or things
-    someone has chosen ("Welke gemeenten hebben al een verhuurverordening?", "How many
-    agencies have been admitted so far?", "Welke instellingen heeft de minister
-    aangewezen?"), rather than what a rule says? Statute text states rules, never such facts;
-    guidance and publications may."""
-    asked = wh_clauses(question)
-    if not asked or _RULE_WORDS.search(asked):
-        return False
-    expectation = expected(question)
-    if expectation is not None and expectation.kind is Kind.COUNT:
-        return True
-    if _PLACES_ASKED.search(asked):
-        return True
-    done = _DONE_ASKED.search(asked)
-    return bool(
-        done
-        and not _LAW_AS_DOER.search(asked)
-        and not done.group(1).lower().endswith(_RULE_HEADS + ("taken", "rechten", "bevoegdheden"))
-    )
 
 
 def _unknown(question: str, known_words: Collection[str]) -> tuple[list[str], list[str], list[str]]:

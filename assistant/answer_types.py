@@ -16,6 +16,7 @@ year ("Huisvestingswet 2014") are not numbers or dates in this sense and are rem
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -223,6 +224,13 @@ _PRONOUN = frozenset(
         "you i",
     )
 )
+
+
+def asking_sentences(question: str) -> list[str]:
+    """The sentences that ask (end in "?"), or the last one; context sentences come first."""
+    question = unicodedata.normalize("NFC", question)
+    sentences = [s for s in re.split(r"(?<=[.?!:])\s+", question.strip()) if s]
+    return [s for s in sentences if s.endswith("?")] or sentences[-1:]
 
 
 def wh_clauses(question: str) -> str:

@@ -9,22 +9,24 @@ import pytest
 
 from assistant.abstention import (
     AbstentionModel,
-    asks_about_the_world,
-    delegated_value,
     missing_names,
     place_specific,
     unknown_acronyms,
     unknown_kind,
     unknown_names,
     unknown_units,
-    unmentioned_act,
-    unmentioned_deduction,
-    unmentioned_right,
 )
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_clauses
 from assistant.compose_extractive import missing_names_note
 from assistant.models import Hit
+from assistant.passage_gaps import (
+    asks_about_the_world,
+    delegated_value,
+    unmentioned_act,
+    unmentioned_deduction,
+    unmentioned_right,
+)
 from assistant.retrieval import Retrieval
 
 
