@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.analysis import gloss
+from assistant.analysis import STOPWORDS, STOPWORDS_ENGLISH, gloss
 from assistant.statutes import STATUTES
 
 
@@ -243,12 +243,36 @@ def wh_clauses(question: str) -> str:
     return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
 
 
+_VALUE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "termijn termijnen deadline datum date periode period tijd time dagen dag weken week "
+        "maanden maand jaar jaren days day weeks months month years year hoeveel wanneer welke "
+        "welk wat hoe lang how long many what which when binnen vanaf sinds tot na voor within "
+        "from since until after before by euro euros procent percent cent meter vierkante",
+    )
+)
+
+
+def own_words(clause: str) -> list[str]:
+    """The words of an asking clause besides function and value words: none in "..., en wat is
+    de termijn?", which asks about what the clause before it names."""
+    return [
+        w
+        for w in re.findall(r"\w+", clause.lower())
+        if w not in STOPWORDS and w not in STOPWORDS_ENGLISH and w not in _VALUE_WORDS
+    ]
+
+
 def partly_typed(question: str) -> bool:
     """Does the question also ask something besides the kind of answer it expects ("Wat moet
-    de verhuurder vertellen over de Huurcommissie, en vanaf welke datum geldt dit?")? Then
-    passages that answer the other part answer the question in part."""
+    de verhuurder vertellen over de Huurcommissie, en vanaf welke datum geldt die regeling?")?
+    Then passages that answer the other part answer the question in part. A typed clause
+    with no subject of its own ("Welke boete staat erop? Hoeveel euro is dat?") asks about
+    the other part's subject: that is one question."""
     clauses = [c for c in wh_clauses(question).split(" . ") if c.strip()]
-    return len(clauses) > 1 and any(expected(c) is None for c in clauses)
+    typed = [c for c in clauses if expected(c) is not None]
+    return len(typed) < len(clauses) > 1 and all(own_words(c) for c in typed)
 
 
 # What a money question asks the amount of, as the Dutch word a passage would use. Dutch

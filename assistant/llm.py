@@ -153,7 +153,8 @@ class LLMComposer:
         except Exception:  # last line of defence: an abstention, never an exception
             log.exception("extractive fallback failed")
             return ExtractiveComposition(abstention_text(language), abstained=True, note=note)
-        composition.note = note
+        # keep what the extractive answer says about itself ("a date is not stated")
+        composition.note = note if composition.note is None else f"{note} {composition.note}"
         return composition
 
     def _analysis(self) -> tuple[Analyzer, Callable[[str], float] | None]:

@@ -16,8 +16,15 @@ import re
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from assistant.analysis import STOPWORDS, STOPWORDS_ENGLISH, gloss
-from assistant.answer_types import Kind, asking_sentences, expected, satisfies, wh_clauses
+from assistant.analysis import STOPWORDS_ENGLISH, gloss
+from assistant.answer_types import (
+    Kind,
+    asking_sentences,
+    expected,
+    own_words,
+    satisfies,
+    wh_clauses,
+)
 from assistant.language import detect_language
 
 if TYPE_CHECKING:
@@ -33,7 +40,8 @@ RULE_NOUNS = (
 
 # "recht op huurtoeslag", "entitled to a housing allowance": what a right is asked to
 _RIGHT_TO = re.compile(
-    r"\b(?:recht|aanspraak)\s+op\s+(?:(?:een|de|het|dezelfde|zijn|haar|hun)\s+)?([a-zà-ÿ][\w-]{3,})|"
+    r"\b(?:recht|aanspraak)\s+op\s+(?:(?:een|de|het|zijn|haar|hun|hetzelfde|dezelfde|precies|"
+    r"gelijke?|eigen|volledige?|extra)\s+){0,3}([a-zà-ÿ][\w-]{3,})|"
     r"\b(?:entitled\s+to|eligible\s+for)\s+(?:(?:a|an|the|any)\s+)?([a-z][\w-]{2,}(?:\s+[a-z][\w-]{2,})?)",
     re.I,
 )
@@ -52,6 +60,7 @@ def right_asked(question: str) -> str | None:
     words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
     dutch = gloss(words[-1]) if words else None
     return dutch.split()[-1] if dutch else None
+
 
 
 def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
@@ -82,9 +91,10 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
 # Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
 # the worker's wages"
 _DEDUCTION_ASKED = re.compile(
-    r"\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
+    r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
     r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
-    r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?\b(?:inhoud\w*|ingehouden|verreken\w*|deduct\w*)",
+    r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?"
+    r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*)",
     re.I,
 )
 _DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
@@ -108,7 +118,13 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
 _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)", re.I), ("bezwaar",)),
     (
-        re.compile(r"\bopzeg\w*|\bopgezegd|\bnotice\s+period|\b(?:days|weeks|months|years)'?\s+notice\b|\bgive\s+notice", re.I),
+        # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
+        # municipality" is a notification)
+        re.compile(
+            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*)\b).*?"
+            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b",
+            re.I,
+        ),
         ("opzeg", "opgezegd"),
     ),
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
@@ -124,27 +140,6 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("huurcommissie", "rechter", "kantonrechter", "geschil", "beroep"),
     ),
 )
-
-
-_VALUE_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "termijn termijnen deadline datum date periode period tijd time dagen dag weken week "
-        "maanden maand jaar jaren days day weeks months month years year hoeveel wanneer welke "
-        "welk wat hoe lang how long many what which when binnen vanaf sinds tot na voor within "
-        "from since until after before by",
-    )
-)
-
-
-def _own_words(clause: str) -> list[str]:
-    """The words of an asking clause besides function and value words: none in "..., en wat is
-    de termijn?", which asks about what the clause before it names."""
-    return [
-        w
-        for w in re.findall(r"\w+", clause.lower())
-        if w not in STOPWORDS and w not in STOPWORDS_ENGLISH and w not in _VALUE_WORDS
-    ]
 
 
 def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
@@ -165,9 +160,13 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     # ("..., and what is the deadline?") asks about what the clause before it names
     clauses = wh_clauses(question).split(" . ")
     typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
-    elliptical = not any(_own_words(c) for c in typed)
+    elliptical = not any(own_words(c) for c in typed)
     asked = " . ".join(clauses if elliptical else typed)
-    acts = [(m.group(0).lower(), roots) for pattern, roots in _ACTS if (m := pattern.search(asked))]
+    acts = [
+        ((m.groupdict().get("act") or m.group(0)).lower(), roots)
+        for pattern, roots in _ACTS
+        if (m := pattern.search(asked))
+    ]
     if not acts:
         return None
     windows: list[list[str]] = []
@@ -207,6 +206,9 @@ _DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
 }
 
 
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+
+
 def _delegates(line: str, kind: Kind) -> str | None:
     """The words by which `line` leaves a value of `kind` to a regulation, if it does."""
     match = _DELEGATED.search(line)
@@ -221,9 +223,9 @@ def _delegates(line: str, kind: Kind) -> str | None:
 
 
 def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
-    """The words by which the passages leave the asked value to a regulation: in the line of
-    `texts` that shares most of the question's key terms, or anywhere in the first passage
-    when it states no value of the kind asked for.
+    """The words by which the passages leave the asked value to a regulation: in the sentence
+    of `texts` that shares most of the question's key terms (and states no such value), or
+    anywhere in the first passage when it states no value of the kind asked for.
 
     "Bij welke instantie moet een uitlener melden ..., en na hoeveel dagen?" is answered by
     Waadi art. 12ba lid 3 only so far as to say the period is "bij algemene maatregel van
@@ -236,13 +238,16 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
     if expectation is None or expectation.kind not in _DELEGATED_KINDS or not texts:
         return None
     terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
-    best, best_shared = "", 0
+    best, best_rank = "", (0, False)
     for text in texts:
         for line in text.split("\n")[1:]:  # not the header line
-            shared = len(terms & set(analyzer.tokens(line)))
-            if shared > best_shared:
-                best, best_shared = line, shared
-    if left := _delegates(best, expectation.kind):
+            for sentence in _SENTENCE.split(line):
+                # on a tie, a sentence that states the value wins ("Deze wet treedt in werking
+                # op een bij koninklijk besluit te bepalen tijdstip. Zij is op 1 juli 2023 ...")
+                rank = (len(terms & set(analyzer.tokens(sentence))), satisfies(expectation, sentence))
+                if rank > best_rank:
+                    best, best_rank = sentence, rank
+    if not best_rank[1] and (left := _delegates(best, expectation.kind)):
         return left
     first = [line for line in next(iter(texts)).split("\n")[1:] if line.strip()]
     if not any(satisfies(expectation, line) for line in first):
@@ -254,8 +259,9 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
 # een melding nodig", "which municipalities must ...".
 _RULE_WORDS = re.compile(
     r"\b(mag|mogen|moet|moeten|kan|kunnen|dient|dienen|hoeft|hoeven|nodig|verplicht\w*|"
-    r"toegestaan|maximaal|minimaal|hoogstens|ten hoogste|ten minste|may|must|can|could|should|"
-    r"shall|allowed|required|need|needs|permitted|maximum|minimum|at most|at least)\b",
+    r"toegestaan|maximaal|minimaal|hoogstens|ten hoogste|ten minste|geldt|gelden|may|must|can|"
+    r"could|should|shall|allowed|required|need|needs|permitted|maximum|minimum|at most|at least|"
+    r"apply|applies)\b",
     re.I,
 )
 _PLACES_ASKED = re.compile(
@@ -268,11 +274,14 @@ _PLACES_ASKED = re.compile(
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
 _DONE_ASKED = re.compile(
     r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have)\b(?:\s+[\w-]+){0,6}?"
-    r"\s+(?:\w*ge\w+(?:d|t|en)|\w+ed)\b",
+    r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"
+    r"gecertificeerd|geaccrediteerd|designated|adopted|introduced|admitted|granted|recognised|"
+    r"recognized|approved|certified|accredited)\b",
     re.I,
 )
 # ... unless the doer is the law itself ("welke eisen heeft de wetgever gesteld?") or what is
 # asked for is a rule's content
+_RULE_CONTENT = ("taak", "taken", "recht", "rechten", "bevoegdheid", "bevoegdheden", "rol", "rollen")
 _LAW_AS_DOER = re.compile(
     r"\b(wet\w*|regeling|besluit|bbl|wgv|waadi|wtta|brp|act|law|legislator|regulation|decree)\b", re.I
 )
@@ -285,16 +294,12 @@ def asks_about_the_world(question: str) -> bool:
     aangewezen?"), rather than what a rule says? Statute text states rules, never such facts;
     guidance and publications may."""
     asked = wh_clauses(question)
-    if not asked or _RULE_WORDS.search(asked):
-        return False
+    if not asked or _RULE_WORDS.search(asked) or _LAW_AS_DOER.search(asked):
+        return False  # "Hoeveel regels noemt artikel 2 van de Wgv?" asks what the law says
     expectation = expected(question)
     if expectation is not None and expectation.kind is Kind.COUNT:
         return True
     if _PLACES_ASKED.search(asked):
         return True
     done = _DONE_ASKED.search(asked)
-    return bool(
-        done
-        and not _LAW_AS_DOER.search(asked)
-        and not done.group(1).lower().endswith(RULE_NOUNS + ("taken", "rechten", "bevoegdheden"))
-    )
+    return bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT))

@@ -197,7 +197,7 @@ def test_a_missing_place_refuses_only_place_specific_questions(question: str, sp
     assert place_specific(question) is specific
     model = AbstentionModel(threshold=1.0)
     passage = "De gemeente kan een vergunning eisen; die is vijf jaar geldig."
-    retrieval = Retrieval(question, [_hit(passage)], None, False)
+    retrieval = _retrieval(question, passage)
     decision = model.decide(retrieval, np.array([0.9]), ["vergunning"], Analyzer(), {"gemeente"})
     assert decision.missing  # always told to the user
     assert decision.answerable is not specific
@@ -286,6 +286,10 @@ def _hit(text: str) -> Hit:
         rank=1, score=5.0, source="x.md", title="X", doc_type="regelgeving", locator="", text=text,
         chunk_id="c1",
     )
+
+
+def _retrieval(question: str, *texts: str) -> Retrieval:
+    return Retrieval(question, [_hit(text) for text in texts], None, False)
 
 
 def test_refusal_reasons_override_a_high_score():
@@ -491,7 +495,7 @@ def test_a_right_to_something_no_top_passage_names_is_refused():
     # no right asked about
     assert unmentioned_right("Mag de huisbaas mijn kamer in?", registration, analyzer) is None
     model = AbstentionModel(threshold=1.0)
-    retrieval = Retrieval(question, [_hit(registration[0])], None, False)
+    retrieval = _retrieval(question, registration[0])
     assert "zorgtoeslag" in model.refusal(retrieval, {"ingezetene"}, analyzer)
     assert model.refusal(retrieval, {"ingezetene"}) is None  # without an analyzer: not checked
 
@@ -525,7 +529,7 @@ def test_questions_about_the_world_are_told_from_questions_about_rules(question,
 def test_statute_text_does_not_answer_questions_about_the_world():
     model = AbstentionModel(threshold=1.0)
     question = "Welke gemeenten hebben al een verhuurverordening vastgesteld?"
-    retrieval = Retrieval(question, [_hit("De gemeenteraad kan een verhuurverordening vaststellen.")], None, False)
+    retrieval = _retrieval(question, "De gemeenteraad kan een verhuurverordening vaststellen.")
     assert "facts" in model.refusal(retrieval, {"gemeenten"}, rules_only=True)
     # guidance among the top passages may report which municipalities did
     assert model.refusal(retrieval, {"gemeenten"}, rules_only=False) is None
@@ -583,7 +587,7 @@ def test_a_value_the_fitting_line_leaves_to_a_regulation_is_refused():
     # the delegated value must be of the kind asked for: an amount is no period
     assert delegated_value("Hoeveel euro moet de uitlener betalen als hij melding maakt van de ingezetene?", [passage], analyzer) is None
     model = AbstentionModel(threshold=1.0)
-    retrieval = Retrieval(question, [_hit(passage)], None, False)
+    retrieval = _retrieval(question, passage)
     assert "regulation" in model.refusal(retrieval, {"uitlener"}, analyzer)
 
 
@@ -627,11 +631,9 @@ def test_a_question_with_an_untyped_part_is_answered_in_part():
     assert not partly_typed("Vanaf welke datum geldt de regeling?")
     assert not partly_typed("Heeft hij recht op huurtoeslag, en hoeveel krijgt hij dan?")  # yes/no first
     model = AbstentionModel(threshold=1.0)
-    no_date = Retrieval(
+    no_date = _retrieval(
         "Wat moet een verhuurder vertellen over de Huurcommissie, en vanaf welke datum geldt dat?",
-        [_hit("De verhuurder verstrekt informatie over de Huurcommissie.")],
-        None,
-        False,
+        "De verhuurder verstrekt informatie over de Huurcommissie.",
     )
     assert model.refusal(no_date, {"verhuurder"}) is None
 
@@ -660,3 +662,44 @@ def test_a_deduction_from_wages_no_top_passage_names_is_refused():
     assert not unmentioned_deduction("Mag een uitzendbureau een bedrag inhouden als vergoeding?", separate)
     # "de inhoud van het rapport" (content) is no deduction
     assert unmentioned_deduction("Mag hij de huur inhouden op het loon?", ["De inhoud van het rapport."])
+
+
+def test_review_cases_the_gap_checks_must_not_refuse():
+    """Answerable questions a review of the checks found refused (session 7)."""
+    analyzer = Analyzer()
+    # a value stated in the sentence that fits best is no delegated value
+    entry = (
+        "Wgv — Artikel 28\n\nDeze wet treedt in werking op een bij koninklijk besluit te bepalen "
+        "tijdstip. Zij is op 1 juli 2023 in werking getreden."
+    )
+    assert delegated_value("Op welke datum is de wet in werking getreden?", [entry], analyzer) is None
+    # what the law counts or where it applies is a rule, and so is a body's role
+    for question in (
+        "Hoeveel algemene regels van goed verhuurderschap noemt artikel 2 van de Wgv?",
+        "Vanaf hoeveel personen geldt de meldingsplicht voor brandveilig gebruik?",
+        "From how many occupants does the licence requirement apply?",
+        "In welke gemeenten geldt de Wet goed verhuurderschap?",
+        "Welke rol heeft de gemeenteraad bij de huisvestingsverordening?",
+        "Welke bevoegdheid heeft de burgemeester bij gebreken?",
+    ):
+        assert not asks_about_the_world(question), question
+    # "give notice to the municipality" is a notification, not a tenancy's notice
+    use = ["1. Het is verboden een bouwwerk te gebruiken zonder dit ten minste vier weken te melden."]
+    assert unmentioned_act("How many weeks before use must the user give notice to the municipality?", use) is None
+    # a right to "hetzelfde loon" is a right to pay, which the passage names
+    pay = ["De uitzendkracht heeft recht op ten minste hetzelfde loon als werknemers van de inlener."]
+    assert unmentioned_right("Heeft een uitzendkracht recht op hetzelfde loon?", pay, analyzer) is None
+    # "de inhoud van" is content, not a deduction
+    assert not unmentioned_deduction("Wat is de inhoud van artikel 8 over het loon van uitzendkrachten?", pay)
+
+
+def test_a_typed_clause_about_the_other_clause_is_one_question():
+    """"Welke boete staat erop? Hoeveel euro is dat?" asks the euro amount of that fine: the
+    type check still applies."""
+    assert not partly_typed("Welke boete staat erop? Hoeveel euro is dat?")
+    model = AbstentionModel(threshold=1.0)
+    no_amount = _retrieval(
+        "Welke boete staat erop? Hoeveel euro is dat?",
+        "De boete bedraagt ten hoogste het bedrag van de vierde categorie.",
+    )
+    assert "money" in model.refusal(no_amount, {"boete"})
