@@ -15,6 +15,7 @@ year ("Huisvestingswet 2014") are not numbers or dates in this sense and are rem
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -306,8 +307,12 @@ def _money_nouns(asked: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=1024)
 def expected(question: str) -> Expectation | None:
-    """The kind of answer `question` asks for, or None when any relevant passage may answer."""
+    """The kind of answer `question` asks for, or None when any relevant passage may answer.
+
+    Cached: ranking, every abstention check and the composer ask it of the same question
+    (and its clauses), and the answer is a frozen value."""
     asked = wh_clauses(question)
     if not asked:
         return None

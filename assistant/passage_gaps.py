@@ -81,11 +81,13 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
         seen.update(analyzer.tokens(text))
     # the Dutch stemmer does not always meet itself ("huurtoeslagen" -> "huurtoeslaag"):
     # a word that begins like the thing names it as well
-    root = thing[: max(5, len(thing) - 2)]
-    named = stems & seen or any(
-        w.startswith(root) for text in texts for w in re.findall(r"\w+", text.lower())
-    )
+    named = stems & seen or _names(texts, (thing[: max(5, len(thing) - 2)],))
     return None if named else thing
+
+
+def _names(texts: Collection[str], roots: tuple[str, ...]) -> bool:
+    """Does any word of `texts` begin with one of `roots` ("inhouding" names "inhoud...")?"""
+    return any(w.startswith(roots) for text in texts for w in re.findall(r"\w+", text.lower()))
 
 
 # Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
@@ -108,8 +110,7 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     asked = " ".join(asking_sentences(question))
     if not _DEDUCTION_ASKED.search(asked):
         return False
-    words = [w for text in texts for w in re.findall(r"\w+", text.lower())]
-    return not any(w.startswith(_DEDUCTION_NAMED) for w in words)
+    return not _names(texts, _DEDUCTION_NAMED)
 
 
 # Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
@@ -169,15 +170,15 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     ]
     if not acts:
         return None
-    windows: list[list[str]] = []
+    windows: list[str] = []  # each line stating a period, with its lead-in
     for text in texts:
         lines = [line for line in text.split("\n") if line.strip()]
         for i, line in enumerate(lines):
             if satisfies(expectation, line):
                 lead = lines[i - 1] if i and lines[i - 1].rstrip().endswith(":") else ""
-                windows.append(re.findall(r"\w+", f"{lead} {line}".lower()))
+                windows.append(f"{lead} {line}")
     for act, roots in acts:
-        if not any(w.startswith(roots) for words in windows for w in words):
+        if not _names(windows, roots):
             return act
     return None
 

@@ -50,6 +50,29 @@ def laws_settings(make_settings: Callable[..., Settings]) -> Settings:
     return settings
 
 
+# Statute question sets written by people who saw neither code nor entry points
+# (benchmarks/README.md, "Held-out check"); the held-out floors run over all of them.
+HELD_OUT_STATUTE_SETS = (
+    "laws-holdout.jsonl",
+    "laws-fresh.jsonl",
+    "laws-blind.jsonl",
+    *(f"laws-blind{n}.jsonl" for n in range(2, 11)),
+)
+
+
+@pytest.fixture(scope="session")
+def held_out_statute_items() -> list[dict]:
+    import json
+
+    data = Path(__file__).resolve().parent / "data"
+    return [
+        json.loads(line)
+        for name in HELD_OUT_STATUTE_SETS
+        for line in (data / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 @pytest.fixture(scope="session")
 def laws_assistant(laws_settings: Settings):
     from assistant.core import Assistant

@@ -249,36 +249,14 @@ def test_ingest_embeds_a_statutes_entry_points_once_and_reports_missing_articles
     assert again.updated == ["testwet.md"] and again.entry_points_embedded == 0  # cached
 
 
-def test_held_out_statute_questions_find_their_passage(laws_assistant):
+def test_held_out_statute_questions_find_their_passage(laws_assistant, held_out_statute_items):
     """The twelve statute sets written by people who saw neither code nor entry points
     (tests/data/laws-holdout, laws-fresh, laws-blind to laws-blind10): measured hit@5 .98 and
     MRR@10 .91 with the entry points (benchmarks/README.md)."""
-    import json
-
     from assistant.citations import contains_quote
 
-    data = Path(__file__).resolve().parent / "data"
-    items = [
-        json.loads(line)
-        for name in (
-            "laws-holdout.jsonl",
-            "laws-fresh.jsonl",
-            "laws-blind.jsonl",
-            "laws-blind2.jsonl",
-            "laws-blind3.jsonl",
-            "laws-blind4.jsonl",
-            "laws-blind5.jsonl",
-            "laws-blind6.jsonl",
-            "laws-blind7.jsonl",
-            "laws-blind8.jsonl",
-            "laws-blind9.jsonl",
-            "laws-blind10.jsonl",
-        )
-        for line in (data / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
     ranks = []
-    for item in items:
+    for item in held_out_statute_items:
         if item["answerable"]:
             hits = laws_assistant.search(item["question"], k=10)
             ranks.append(next((h.rank for h in hits if contains_quote(h.text, item["quote"])), None))
