@@ -21,6 +21,8 @@ asks for one specific fact next to documents about exactly that topic ("Hoeveel 
 Session 7 added checks for what the top passages, rather than all documents, leave out
 (`assistant/passage_gaps.py`): facts about the world asked of statute text, the act a period
 belongs to, a value left to a regulation, a right or a wage deduction no top passage names.
+Session 8 added a value that only another statute than the best passage's states (the Wet
+BRP's € 325 fine for a question about a rental bylaw's fine).
 
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
 sees what the sources actually say.
@@ -56,6 +58,7 @@ from assistant.passage_gaps import (
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
+    value_of_another_statute,
 )
 from assistant.statutes import STATUTES
 
@@ -390,12 +393,17 @@ class AbstentionModel:
                 unknown
             )
         expectation = expected(retrieval.query)
-        if (
-            expectation is not None
-            and not partly_typed(retrieval.query)
-            and not any(satisfies(expectation, text) for h in top for text in piece_texts(h.text, h.pieces))
-        ):
-            return f"asks for a {expectation.kind.value}; the top passages state none", tuple(unknown)
+        if expectation is not None and not partly_typed(retrieval.query):
+            stating = [
+                h.title
+                for h in top
+                if any(satisfies(expectation, text) for text in piece_texts(h.text, h.pieces))
+            ]
+            kind = expectation.kind.value
+            if not stating:
+                return f"asks for a {kind}; the top passages state none", tuple(unknown)
+            if rules_only and (other := value_of_another_statute(retrieval.query, top[0].title, stating)):
+                return f"asks for a {kind}; only another statute ({other}) states one", tuple(unknown)
         texts = [h.text for h in top]
         if act := unmentioned_act(retrieval.query, texts):
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)

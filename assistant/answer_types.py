@@ -66,14 +66,17 @@ _MONEY_NOUN = (
 
 _MONEY_ADJECTIVE = r"(financiële|maximale|minimale|totale|jaarlijkse|maandelijkse|wekelijkse|extra)"
 _MONEY_Q = re.compile(
-    rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|"
+    rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|welk (\w+ )?tarief|"
     rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
     rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
-    rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b)",
+    rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance|deposit)\b|"
+    # "What tourist tax rate do I have to charge?": which amount
+    r"(what|which) (\w+ ){0,2}(fee|price|amount)\b|"
+    r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
     re.I,
 )
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb

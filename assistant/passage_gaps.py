@@ -4,8 +4,9 @@ The abstention score (`assistant.abstention`) measures how well the best passage
 question, and the typical unanswerable question fits very well: it asks for one specific fact
 in the vocabulary of exactly the articles found. Each check here looks for one kind of fact the
 found passages would have to state and do not: a fact about the world in statute text, the
-procedural act a period belongs to, a value the statute leaves to a regulation, a right to an
-allowance or a wage deduction they never name. Each came from questions written by people who
+procedural act a period belongs to (validity and renewal among them), a value the statute
+leaves to a regulation or a bylaw, a right to an allowance or a wage deduction they never name,
+a value that only another statute states. Each came from questions written by people who
 had not seen the system (benchmarks/README.md, session 7) and was checked on every question
 set; each returns what it found missing, so the refusal can say why.
 """
@@ -26,6 +27,7 @@ from assistant.answer_types import (
     wh_clauses,
 )
 from assistant.language import detect_language
+from assistant.statutes import mentioned
 
 if TYPE_CHECKING:
     from assistant.analysis import Analyzer
@@ -57,6 +59,9 @@ def right_asked(question: str) -> str | None:
         return None
     if match.group(1):
         return match.group(1).lower()
+    # "entitled to rent benefit (huurtoeslag)": the Dutch term the asker gives with it
+    if dutch_term := re.match(r"\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :]):
+        return dutch_term.group(1).lower()
     words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
     dutch = gloss(words[-1]) if words else None
     return dutch.split()[-1] if dutch else None
@@ -113,6 +118,23 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     return not _names(texts, _DEDUCTION_NAMED)
 
 
+def value_of_another_statute(question: str, best: str, stating: Collection[str]) -> str | None:
+    """The statute that states the kind of value asked for, when only statutes other than the
+    best passage's do so and the question names none of them (titles of statute passages).
+
+    "Hoeveel euro is de boete bij een eerste overtreding van de vergunningplicht uit een
+    verhuurverordening?" finds the Wgv's fine article, which states a fine category, and the
+    Wet BRP's "ten hoogste € 325" below it: an amount of another law's fine. Statutes set
+    their own values; one law's period or amount does not answer a question about another's.
+    """
+    if not stating or best in stating:
+        return None
+    named = {statute.name.lower() for statute in mentioned(question)}
+    if any(title.lower().startswith(tuple(named)) for title in stating if named):
+        return None
+    return next(iter(stating))
+
+
 # Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
 # Civil Code's notice, a landlord's announced visit): how the question names the act, and the
 # roots a passage that states its period names it by.
@@ -131,6 +153,10 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
+    (  # how long a registration, permit or certificate stays valid, and its renewal
+        re.compile(r"\bgeldig\w*|\bvalid(?:ity)?\b|\bverleng\w*|\brenew\w*", re.I),
+        ("geldig", "verleng", "verval", "duur"),
+    ),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
     (  # a dispute taken to a tribunal or court
         re.compile(
@@ -210,8 +236,22 @@ _DELEGATED_KINDS: dict[Kind, tuple[str, ...]] = {
 _SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
 
 
-def _delegates(line: str, kind: Kind) -> str | None:
-    """The words by which `line` leaves a value of `kind` to a regulation, if it does."""
+# "meer dan een in die verordening bepaald aantal nachten per jaar": the bylaw sets the number
+# (only in the sentence that fits best: a passage may state the bylaw's limits elsewhere)
+_BYLAW_VALUE = re.compile(
+    r"\b(?:een|het|de)\s+(?:in|bij)\s+(?:de|die|een)\s+\w*verordening\s+"
+    r"(?:bepaald|bepaalde|vastgesteld|vastgestelde|omschreven)\s+"
+    r"(termijn|tijdstip|datum|bedrag|percentage|aantal)",
+    re.I,
+)
+
+
+def _delegates(line: str, kind: Kind, *, bylaw: bool = False) -> str | None:
+    """The words by which `line` leaves a value of `kind` to a regulation (with `bylaw`, also
+    to a municipal bylaw), if it does."""
+    match = _BYLAW_VALUE.search(line) if bylaw else None
+    if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
+        return match.group(0)
     match = _DELEGATED.search(line)
     if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
         return match.group(0)
@@ -239,16 +279,23 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
     if expectation is None or expectation.kind not in _DELEGATED_KINDS or not texts:
         return None
     terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
-    best, best_rank = "", (0, False)
-    for text in texts:
+    best, best_rank, best_passage = "", (0, False), 0
+    stating: list[int] = []  # passages that state a value of the kind
+    for index, text in enumerate(texts):
         for line in text.split("\n")[1:]:  # not the header line
             for sentence in _SENTENCE.split(line):
                 # on a tie, a sentence that states the value wins ("Deze wet treedt in werking
                 # op een bij koninklijk besluit te bepalen tijdstip. Zij is op 1 juli 2023 ...")
                 rank = (len(terms & set(analyzer.tokens(sentence))), satisfies(expectation, sentence))
+                if rank[1] and index not in stating:
+                    stating.append(index)
                 if rank > best_rank:
-                    best, best_rank = sentence, rank
-    if not best_rank[1] and (left := _delegates(best, expectation.kind)):
+                    best, best_rank, best_passage = sentence, rank, index
+    # a passage ranked above the delegating sentence's that states a value may answer in
+    # other words ("Hoe lang mogen we de kopie bewaren?": "uiterlijk vier weken nadat het
+    # afschrift ..." in the best passage, a "te bepalen termijn" for another report below it)
+    above = any(index < best_passage for index in stating)
+    if not best_rank[1] and not above and (left := _delegates(best, expectation.kind, bylaw=True)):
         return left
     first = [line for line in next(iter(texts)).split("\n")[1:] if line.strip()]
     if not any(satisfies(expectation, line) for line in first):
@@ -268,6 +315,14 @@ _RULE_WORDS = re.compile(
 _PLACES_ASKED = re.compile(
     r"\b(?:welke|which)\s+(?:\w+\s+)?(?:gemeenten|municipalities|plaatsen|places|regio'?s|"
     r"regions|provincies|provinces|steden|cities|towns)\b",
+    re.I,
+)
+
+
+# Where a service or office is: "zit een loket", "kan ... terecht bij", "is located"
+_LOCATED = re.compile(
+    r"\b(?:loket\w*|balie\w*|desks?|counters?|offices?|kantoor|kantoren|vestiging\w*|"
+    r"gevestigd|terecht|located|situated|te vinden)\b",
     re.I,
 )
 
@@ -295,6 +350,8 @@ def asks_about_the_world(question: str) -> bool:
     aangewezen?"), rather than what a rule says? Statute text states rules, never such facts;
     guidance and publications may."""
     asked = wh_clauses(question)
+    if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
+        return True  # "In welke gemeenten zit een loket waar dat kan?": where a service is
     if not asked or _RULE_WORDS.search(asked) or _LAW_AS_DOER.search(asked):
         return False  # "Hoeveel regels noemt artikel 2 van de Wgv?" asks what the law says
     expectation = expected(question)

@@ -26,6 +26,7 @@ from assistant.passage_gaps import (
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
+    value_of_another_statute,
 )
 from assistant.retrieval import Retrieval
 
@@ -281,9 +282,9 @@ def test_unknown_name_refusal_tells_the_user_what_is_missing():
     assert "mentions ‘Zeeland’" in missing_names_note(decision.missing, "en")
 
 
-def _hit(text: str) -> Hit:
+def _hit(text: str, title: str = "X") -> Hit:
     return Hit(
-        rank=1, score=5.0, source="x.md", title="X", doc_type="regelgeving", locator="", text=text,
+        rank=1, score=5.0, source="x.md", title=title, doc_type="regelgeving", locator="", text=text,
         chunk_id="c1",
     )
 
@@ -703,3 +704,102 @@ def test_a_typed_clause_about_the_other_clause_is_one_question():
         "De boete bedraagt ten hoogste het bedrag van de vierde categorie.",
     )
     assert "money" in model.refusal(no_amount, {"boete"})
+
+
+def test_a_value_only_another_statute_states_is_refused():
+    """One law's fine or period does not answer a question about another's: the Wgv's fine
+    article states a category, the Wet BRP's "€ 325" below it is the fine for a wrong address."""
+    fine = "Hoeveel euro is de boete bij een eerste overtreding van de vergunningplicht?"
+    wgv, brp = "Wet goed verhuurderschap", "Wet basisregistratie personen"
+    assert value_of_another_statute(fine, wgv, [brp]) == brp
+    assert value_of_another_statute(fine, wgv, [brp, wgv]) is None  # the best passage's law states one
+    assert value_of_another_statute(fine, wgv, []) is None
+    # a question that names the other law asks about it
+    assert value_of_another_statute("Hoeveel euro is de boete uit de Wet BRP?", wgv, [brp]) is None
+    model = AbstentionModel(threshold=1.0)
+    retrieval = Retrieval(
+        fine,
+        [
+            _hit("De boete bedraagt ten hoogste het bedrag van de vierde categorie.", wgv),
+            _hit("De boete bedraagt ten hoogste € 325.", brp),
+        ],
+        None,
+        False,
+    )
+    assert "another statute" in model.refusal(retrieval, {"boete"}, rules_only=True)
+    # guidance passages (not statute text only) are left to the score
+    assert model.refusal(retrieval, {"boete"}, rules_only=False) is None
+
+
+def test_more_ways_to_ask_for_money():
+    deposit = expected("What is the maximum deposit, expressed in months of basic rent, a landlord may charge?")
+    assert deposit.kind is Kind.MONEY and "borg" in deposit.nouns
+    assert expected("What tourist tax rate per night do I have to charge?").kind is Kind.MONEY
+    assert expected("Welk tarief mag de gemeente rekenen?").kind is Kind.MONEY
+    assert expected("Which fee applies to an application?").kind is Kind.MONEY
+    # a rate of increase is a share or a rule, not an amount of money
+    assert expected("What rate of increase applies?") is None
+
+
+def test_where_a_service_is_asks_about_the_world_even_with_a_rule_word():
+    for question in (
+        "In welke gemeenten zit een loket waar dat kan?",
+        "In welke gemeenten kan een seizoenarbeider terecht bij een loket?",
+        "In which municipalities are the registration desks located?",
+    ):
+        assert asks_about_the_world(question), question
+    assert not asks_about_the_world("In welke gemeenten moet een verhuurder een vergunning hebben?")
+
+
+def test_a_number_the_fitting_sentence_leaves_to_the_bylaw_is_refused():
+    analyzer = Analyzer()
+    tourist = (
+        "Hw — Artikel 23b\n\n1. De gemeenteraad kan bepalen dat het verboden is een woonruimte "
+        "voor toeristische verhuur meer dan een in die verordening bepaald aantal nachten per jaar "
+        "in gebruik te geven."
+    )
+    question = "How many nights per year may a home be let to tourists?"
+    assert delegated_value(question, [tourist], analyzer) == "een in die verordening bepaald aantal"
+    assert delegated_value("Hoeveel nachten per jaar mag een woning aan toeristen worden verhuurd?", [tourist], analyzer)
+    # a bylaw's "vastgestelde termijn" elsewhere in a first passage is not enough: only the
+    # sentence that fits best counts
+    other = (
+        "Hw — Artikel 4\n\n1. De gemeenteraad kan bij verordening voor de duur van ten hoogste "
+        "vier jaar regels geven.\n2. Een in de verordening vastgestelde termijn geldt."
+    )
+    assert delegated_value("Voor hoe lang mag de gemeenteraad een verordening vaststellen?", [other], analyzer) is None
+
+
+def test_a_delegating_sentence_below_a_passage_that_states_the_value_is_no_refusal():
+    """"Hoe lang mogen we die kopie bewaren?" is answered by Waadi art. 7c ("uiterlijk vier weken
+    nadat het afschrift ..."), though a lower passage's "te bepalen termijn" shares more words."""
+    analyzer = Analyzer()
+    copy = (
+        "Waadi — Artikel 7c\n\n4. Hij vernietigt het afschrift uiterlijk vier weken nadat het "
+        "afschrift in de administratie is opgenomen."
+    )
+    report = (
+        "Waadi — Artikel 12ba\n\n3. De uitlener meldt na een bij algemene maatregel van bestuur "
+        "te bepalen termijn dat de uitzendkracht bij inschrijving geen kopie heeft overgelegd."
+    )
+    question = "We maken bij inschrijving een kopie van het paspoort van uitzendkrachten. Hoe lang mogen we die kopie bewaren?"
+    assert delegated_value(question, [copy, report], analyzer) is None
+    assert delegated_value(question, [report, copy], analyzer) == "te bepalen termijn"
+
+
+def test_how_long_something_stays_valid_needs_a_period_line_about_validity():
+    registration = ["1. Hij wordt ingeschreven als hij gedurende een half jaar ten minste twee derde in Nederland is."]
+    question = "How long does the registration stay valid before I have to renew it?"
+    assert unmentioned_act(question, registration) == "valid"
+    valid = ["2. De geldigheidsduur van de toelating bedraagt vijf jaar."]
+    assert unmentioned_act(question, valid) is None
+    extended = ["3. Zij kunnen de termijn eenmaal verlengen met ten hoogste zes weken."]
+    assert unmentioned_act("Met hoeveel weken kan de termijn worden verlengd?", extended) is None
+
+
+def test_the_dutch_term_given_with_an_english_right_is_the_thing_asked():
+    analyzer = Analyzer()
+    question = "Is a non-resident entitled to rent benefit (huurtoeslag) for his room?"
+    registration = ["De niet-ingezetene wordt ingeschreven in de basisregistratie."]
+    assert unmentioned_right(question, registration, analyzer) == "huurtoeslag"
+    assert unmentioned_right(question, ["Recht op huurtoeslag bestaat ..."], analyzer) is None
