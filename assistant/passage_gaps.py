@@ -68,6 +68,9 @@ def right_asked(question: str) -> str | None:
 
 
 
+_LAW_TITLE = re.compile(r"\b[Ww]et\s+op\s+de\s+[\w-]+")
+
+
 def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer) -> str | None:
     """The thing a right is asked to, when none of `texts` names it.
 
@@ -81,6 +84,9 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
     stems = set(analyzer.tokens(thing))
     if not stems:
         return None
+    # "het bedrag, genoemd in artikel 13 van de Wet op de huurtoeslag" borrows an amount from
+    # that law and says nothing about a right to the allowance
+    texts = [_LAW_TITLE.sub(" ", text) for text in texts]
     seen: set[str] = set()
     for text in texts:
         seen.update(analyzer.tokens(text))

@@ -139,9 +139,11 @@ class Scoring:
     coverage: float = 0.4  # IDF-weighted share of the question's key terms in the chunk
     article: float = 0.3  # the chunk is the article the question names
     statute: float = 0.02  # the chunk is from the statute the question names
-    entry_offset: float = 0.07
+    entry_offset: float = 0.05
     """Subtracted from a question's similarity to an article's entry point before it stands in
-    for the article's own (`assistant.annotations`)."""
+    for the article's own (`assistant.annotations`). Session 5 chose 0.07 on three statute
+    sets; session 8 re-measured on twenty (about 660 answerable questions): 0.05 gives hit@5
+    .970 and MRR .909 against .960 and .895 (benchmarks/README.md)."""
     answer_type: float = 0.1
     """Added by `Retriever.rank` to a chunk that states the kind of answer asked for
     (answer_types.py); checked only where it can change the top `TYPE_RANKED`."""

@@ -16,7 +16,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind16,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -76,6 +76,12 @@ SETS = {
     "laws-blind8": (REPO / "tests" / "data" / "laws-blind8.jsonl", "laws"),
     "laws-blind9": (REPO / "tests" / "data" / "laws-blind9.jsonl", "laws"),
     "laws-blind10": (REPO / "tests" / "data" / "laws-blind10.jsonl", "laws"),
+    # written at the start of session 8 the same way; laws-blind11 to 13 prompted the
+    # session's rules, laws-blind14 to 16 were measured once after them (benchmarks/README.md)
+    **{
+        f"laws-blind{n}": (REPO / "tests" / "data" / f"laws-blind{n}.jsonl", "laws")
+        for n in range(11, 17)
+    },
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }
 SOURCES = {"laws": SHARED / "laws", "corpus": DEFAULT_CORPUS}

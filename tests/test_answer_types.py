@@ -803,3 +803,13 @@ def test_the_dutch_term_given_with_an_english_right_is_the_thing_asked():
     registration = ["De niet-ingezetene wordt ingeschreven in de basisregistratie."]
     assert unmentioned_right(question, registration, analyzer) == "huurtoeslag"
     assert unmentioned_right(question, ["Recht op huurtoeslag bestaat ..."], analyzer) is None
+
+
+def test_a_law_named_after_an_allowance_does_not_name_a_right_to_it():
+    """"het bedrag, genoemd in artikel 13 van de Wet op de huurtoeslag" borrows a rent limit;
+    it says nothing about who has a right to the allowance."""
+    analyzer = Analyzer()
+    limit = ["Een huurprijs die niet hoger is dan het bedrag, genoemd in artikel 13 van de Wet op de huurtoeslag."]
+    question = "Heeft een niet-ingezetene recht op huurtoeslag voor zijn kamer?"
+    assert unmentioned_right(question, limit, analyzer) == "huurtoeslag"
+    assert unmentioned_right(question, limit + ["Hij heeft recht op huurtoeslag."], analyzer) is None
