@@ -66,7 +66,8 @@ _MONEY_NOUN = (
 
 _MONEY_ADJECTIVE = r"(financiële|maximale|minimale|totale|jaarlijkse|maandelijkse|wekelijkse|extra)"
 _MONEY_Q = re.compile(
-    rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk bedrag|hoeveel euro|welk (\w+ )?tarief|"
+    rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk \w*bedrag|hoeveel euro|welk (\w+ )?tarief|"
+    rf"(hoeveel|wat) (bedraagt|bedragen) (de|het) (\w+ )?{_MONEY_NOUN}\b|"
     rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"

@@ -18,6 +18,7 @@ from assistant.answer_types import Expectation, Kind, expected, partly_typed, sa
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 from assistant.neighbours import inner_headers
+from assistant.passage_gaps import asked_acts, names_acts
 
 MAX_UNITS = 3
 MAX_HITS = 3
@@ -227,6 +228,9 @@ class ExtractiveComposer:
         }
         asking_total = sum(asking.values()) or 1.0
         equivalents = analyzer.statute_equivalents(question)
+        # "Binnen welke termijn beslist het college ...?": a period counts as the one asked
+        # only in a sentence (or with the lead-in or sentence before it) that names the act
+        acts = asked_acts(question)
         named = self.retriever.named_articles(question, hits[:MAX_HITS])
         locating = bool(_ASKS_WHERE.search(question))
         units: list[Unit] = []
@@ -263,8 +267,10 @@ class ExtractiveComposer:
                 score = covered + 0.15 / (1 + h_index) + focus
                 context = previous[2] if previous and previous[0] == line_index else 0.0
                 context_lead = previous[1] if context > covered and previous else None
+                around = [previous[1]] if previous and previous[0] == line_index else []
                 if _LIST_ITEM.match(unit) and (parent := _parent_line(lines, line_index)) is not None:
                     context = max(context, line_cover.get(parent, 0.0))
+                    around.append(lines[parent])
                 previous = (line_index, unit, covered)
                 line_cover[line_index] = max(line_cover.get(line_index, 0.0), covered)
                 # the kind of answer asked for: a period or date weighs most, because the
@@ -273,6 +279,7 @@ class ExtractiveComposer:
                     expectation is not None
                     and _on_topic(covered, context, asked)
                     and satisfies(expectation, unit)
+                    and (not acts or names_acts(" ".join([unit, *around]), acts))
                 )
                 if typed:
                     score += 0.4 if expectation.kind in (Kind.DURATION, Kind.DATE) else 0.1

@@ -175,6 +175,32 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The procedural acts whose period or moment the question asks, each with the roots a
+    line names it by ("Binnen welke termijn kan hij bezwaar maken?" -> bezwaar); empty for
+    questions that ask no period or date."""
+    expectation = expected(question)
+    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
+        return []
+    # the clause that asks for the period: "What must he tell about the Huurcommissie, and
+    # from what date does this regulation apply?" asks the date of something else; a short one
+    # ("..., and what is the deadline?") asks about what the clause before it names
+    clauses = wh_clauses(question).split(" . ")
+    typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
+    elliptical = not any(own_words(c) for c in typed)
+    asked = " . ".join(clauses if elliptical else typed)
+    return [
+        ((m.groupdict().get("act") or m.group(0)).lower(), roots)
+        for pattern, roots in _ACTS
+        if (m := pattern.search(asked))
+    ]
+
+
+def names_acts(text: str, acts: list[tuple[str, tuple[str, ...]]]) -> bool:
+    """Does `text` name every act of `acts` (`asked_acts`)?"""
+    return all(_names([text], roots) for _, roots in acts)
+
+
 def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     """The procedural act a period question asks about, when no line of `texts` that states
     a period (or the lead-in "...:" before it) names it.
@@ -185,23 +211,10 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
     passage that names the act elsewhere ("die een huurovereenkomst heeft opgezegd ... doet
     een melding") does not state its period either.
     """
-    expectation = expected(question)
-    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
-        return None
-    # the clause that asks for the period: "What must he tell about the Huurcommissie, and
-    # from what date does this regulation apply?" asks the date of something else; a short one
-    # ("..., and what is the deadline?") asks about what the clause before it names
-    clauses = wh_clauses(question).split(" . ")
-    typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
-    elliptical = not any(own_words(c) for c in typed)
-    asked = " . ".join(clauses if elliptical else typed)
-    acts = [
-        ((m.groupdict().get("act") or m.group(0)).lower(), roots)
-        for pattern, roots in _ACTS
-        if (m := pattern.search(asked))
-    ]
+    acts = asked_acts(question)
     if not acts:
         return None
+    expectation = expected(question)
     windows: list[str] = []  # each line stating a period, with its lead-in
     for text in texts:
         lines = [line for line in text.split("\n") if line.strip()]

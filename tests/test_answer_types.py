@@ -21,8 +21,10 @@ from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_c
 from assistant.compose_extractive import missing_names_note
 from assistant.models import Hit
 from assistant.passage_gaps import (
+    asked_acts,
     asks_about_the_world,
     delegated_value,
+    names_acts,
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
@@ -739,6 +741,12 @@ def test_more_ways_to_ask_for_money():
     assert expected("Which fee applies to an application?").kind is Kind.MONEY
     # a rate of increase is a share or a rule, not an amount of money
     assert expected("What rate of increase applies?") is None
+    # "hoeveel bedraagt de boete" asks an amount, not any number; "welk boetebedrag" too
+    leges = expected("Hoeveel bedragen de leges voor een verhuurvergunning?")
+    assert leges.kind is Kind.MONEY and leges.nouns == ("leges",)
+    assert expected("Wat bedraagt de financiële zekerheid?").kind is Kind.MONEY
+    assert expected("Welk boetebedrag krijgt de inlener?").kind is Kind.MONEY
+    assert expected("Hoeveel bedraagt de termijn?").kind is not Kind.MONEY
 
 
 def test_where_a_service_is_asks_about_the_world_even_with_a_rule_word():
@@ -813,3 +821,13 @@ def test_a_law_named_after_an_allowance_does_not_name_a_right_to_it():
     question = "Heeft een niet-ingezetene recht op huurtoeslag voor zijn kamer?"
     assert unmentioned_right(question, limit, analyzer) == "huurtoeslag"
     assert unmentioned_right(question, limit + ["Hij heeft recht op huurtoeslag."], analyzer) is None
+
+
+def test_the_act_a_period_belongs_to_is_known_to_the_composer():
+    """The composer gives a stated period the typed bonus only where the act is named: "binnen
+    een tijdvak van acht jaar" under a refusal ground is no decision period (Wgv art. 7 vs 9)."""
+    acts = asked_acts("Binnen welke termijn beslist het college op een aanvraag?")
+    assert [act for act, _ in acts] == ["beslist"]
+    assert names_acts("Burgemeester en wethouders beslissen binnen acht weken.", acts)
+    assert not names_acts("a. indien binnen een tijdvak van acht jaar een boete is opgelegd", acts)
+    assert asked_acts("Wie beslist op de aanvraag?") == []  # no period asked
