@@ -32,6 +32,8 @@ _QUESTION_PHRASES = re.compile(
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _EXTRA_STOP
 _QUESTION_WORDS = (
     "mogen", "mag", "moeten", "zullen", "willen", "wil", "wij", "we", "onze", "jullie", "binnen",
+    "bedraagt", "bedragen",  # "Hoeveel bedraagt de boete ...?" asks for a value; any sentence
+    # stating one says "bedraagt", so the word says nothing about which value
 )
 # bm25s's English list has only 33 words; questions need the interrogatives and auxiliaries too
 _ENGLISH_FUNCTION_WORDS = (

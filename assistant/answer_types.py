@@ -74,9 +74,11 @@ _MONEY_Q = re.compile(
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
     rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
-    rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance|deposit)\b|"
-    # "What tourist tax rate do I have to charge?": which amount
-    r"(what|which) (\w+ ){0,2}(fee|price|amount)\b|"
+    rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
+    # "What is the maximum deposit?" (not "the deadline for returning the deposit")
+    r"what is the ((maximum|minimum|highest|lowest|total) )?deposit\b|"
+    # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
+    r"(what|which) (\w+ ){0,2}(fee|price)\b|"
     r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
     re.I,
 )

@@ -60,7 +60,8 @@ def right_asked(question: str) -> str | None:
     if match.group(1):
         return match.group(1).lower()
     # "entitled to rent benefit (huurtoeslag)": the Dutch term the asker gives with it
-    if dutch_term := re.match(r"\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :]):
+    dutch_term = re.match(r"\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :])
+    if dutch_term and not gloss(dutch_term.group(1).lower()):  # "(accommodation)" is English
         return dutch_term.group(1).lower()
     words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
     dutch = gloss(words[-1]) if words else None
@@ -133,8 +134,9 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
     Wet BRP's "ten hoogste € 325" below it: an amount of another law's fine. Statutes set
     their own values; one law's period or amount does not answer a question about another's.
     """
-    if not stating or best in stating:
-        return None
+    expectation = expected(question)
+    if expectation is None or expectation.kind is not Kind.MONEY or not stating or best in stating:
+        return None  # money only: a regulation's dates and periods fill in its parent law's
     named = {statute.name.lower() for statute in mentioned(question)}
     if any(title.lower().startswith(tuple(named)) for title in stating if named):
         return None
@@ -160,8 +162,13 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
     (  # how long a registration, permit or certificate stays valid, and its renewal
-        re.compile(r"\bgeldig\w*|\bvalid(?:ity)?\b|\bverleng\w*|\brenew\w*", re.I),
-        ("geldig", "verleng", "verval", "duur"),
+        re.compile(
+            r"\b(?:hoe\s*lang|how\s+long)\b.{0,80}\b(?P<act>geldig|valid)\b|\bgeldigheids\w*|"
+            r"\bvalidity\b|\bverleng\w*|\brenew\w*",
+            re.I,
+        ),
+        # "afgegeven voor een periode van vier jaar" states a validity in other words
+        ("geldig", "verleng", "verval", "duur", "periode", "verleend", "afgegeven"),
     ),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
     (  # a dispute taken to a tribunal or court
@@ -370,7 +377,11 @@ def asks_about_the_world(question: str) -> bool:
     guidance and publications may."""
     asked = wh_clauses(question)
     if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
-        return True  # "In welke gemeenten zit een loket waar dat kan?": where a service is
+        # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
+        # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is
+        # still a rule
+        obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
+        return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     if not asked or _RULE_WORDS.search(asked) or _LAW_AS_DOER.search(asked):
         return False  # "Hoeveel regels noemt artikel 2 van de Wgv?" asks what the law says
     expectation = expected(question)

@@ -831,3 +831,31 @@ def test_the_act_a_period_belongs_to_is_known_to_the_composer():
     assert names_acts("Burgemeester en wethouders beslissen binnen acht weken.", acts)
     assert not names_acts("a. indien binnen een tijdvak van acht jaar een boete is opgelegd", acts)
     assert asked_acts("Wie beslist op de aanvraag?") == []  # no period asked
+
+
+def test_review_cases_of_session_8_the_checks_must_not_refuse():
+    """Answerable questions a review of session 8's checks found refused."""
+    analyzer = Analyzer()
+    # "geldig" as an adjective is no question about validity; "afgegeven voor een periode van
+    # vier jaar" states a validity in other words
+    five_days = ["1. Hij doet binnen vijf dagen aangifte van verblijf en adres."]
+    assert unmentioned_act("Binnen hoeveel dagen moet hij zich met een geldig paspoort inschrijven?", five_days) is None
+    assert unmentioned_act("Within how many days must he register with a valid passport?", five_days) is None
+    assert unmentioned_act("Vanaf welke datum is de regeling geldig?", ["Zij treedt in werking op 1 juli 2023."]) is None
+    issued = ["2. De aanwijzing wordt afgegeven voor een periode van vier jaar."]
+    assert unmentioned_act("Hoe lang is een aanwijzing als inspectie-instelling geldig?", issued) is None
+    # "amount of time" and "the deadline for returning the deposit" ask no money
+    assert expected("What is the amount of time the municipality has to decide?") is None
+    assert expected("What is the deadline for returning the deposit?").kind is Kind.DURATION
+    # a regulation's date fills in its parent law's: only money is checked across statutes
+    date = "Vanaf wanneer moet een verhuurder de huurder schriftelijk informeren?"
+    assert value_of_another_statute(date, "Regeling goed verhuurderschap", ["Wet goed verhuurderschap"]) is None
+    # which municipalities must have a desk is a rule
+    assert not asks_about_the_world("Welke gemeenten moeten een loket hebben waar huurders klachten melden?")
+    assert not asks_about_the_world("Which municipalities must set up a desk for complaints?")
+    # an English word in brackets is no Dutch term
+    registration = ["De niet-ingezetene wordt ingeschreven."]
+    question = "Is a temp worker entitled to housing (accommodation) from the agency?"
+    assert unmentioned_right(question, registration, analyzer) != "accommodation"
+    # "bedraagt" is the question's verb, not its subject
+    assert "bedraagt" not in analyzer.key_terms("Hoeveel bedraagt de boete?", subject=True)
