@@ -265,9 +265,10 @@ class ExtractiveComposer:
                     w for t, w in asking.items() if t in tokens or equivalents.get(t, "\0") in tokens
                 ) / asking_total
                 score = covered + 0.15 / (1 + h_index) + focus
-                context = previous[2] if previous and previous[0] == line_index else 0.0
+                same_line = previous is not None and previous[0] == line_index
+                context = previous[2] if same_line else 0.0
                 context_lead = previous[1] if context > covered and previous else None
-                around = [previous[1]] if previous and previous[0] == line_index else []
+                around = [previous[1]] if same_line else []
                 if _LIST_ITEM.match(unit) and (parent := _parent_line(lines, line_index)) is not None:
                     context = max(context, line_cover.get(parent, 0.0))
                     around.append(lines[parent])

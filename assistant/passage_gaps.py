@@ -132,13 +132,15 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
     "Hoeveel euro is de boete bij een eerste overtreding van de vergunningplicht uit een
     verhuurverordening?" finds the Wgv's fine article, which states a fine category, and the
     Wet BRP's "ten hoogste € 325" below it: an amount of another law's fine. Statutes set
-    their own values; one law's period or amount does not answer a question about another's.
+    their own amounts; one law's amount does not answer a question about another's. Money
+    only: a regulation's dates and periods fill in its parent law's (the Regeling goed
+    verhuurderschap those of the Wgv).
     """
     expectation = expected(question)
     if expectation is None or expectation.kind is not Kind.MONEY or not stating or best in stating:
-        return None  # money only: a regulation's dates and periods fill in its parent law's
-    named = {statute.name.lower() for statute in mentioned(question)}
-    if any(title.lower().startswith(tuple(named)) for title in stating if named):
+        return None
+    named = tuple(statute.name.lower() for statute in mentioned(question))
+    if named and any(title.lower().startswith(named) for title in stating):
         return None
     return next(iter(stating))
 
@@ -275,12 +277,10 @@ _BYLAW_VALUE = re.compile(
 def _delegates(line: str, kind: Kind, *, bylaw: bool = False) -> str | None:
     """The words by which `line` leaves a value of `kind` to a regulation (with `bylaw`, also
     to a municipal bylaw), if it does."""
-    match = _BYLAW_VALUE.search(line) if bylaw else None
-    if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
-        return match.group(0)
-    match = _DELEGATED.search(line)
-    if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
-        return match.group(0)
+    for pattern in (_BYLAW_VALUE, _DELEGATED) if bylaw else (_DELEGATED,):
+        match = pattern.search(line)
+        if match and match.group(1).lower() in _DELEGATED_KINDS[kind]:
+            return match.group(0)
     if _DELEGATING.search(line):
         nouns = "|".join(_DELEGATED_KINDS[kind])
         named = re.search(rf"\b\w*(?:{nouns})\w*", line, re.I)
@@ -306,21 +306,21 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
         return None
     terms = set(analyzer.key_terms(question, english=detect_language(question) == "en"))
     best, best_rank, best_passage = "", (0, False), 0
-    stating: list[int] = []  # passages that state a value of the kind
+    first_stating = len(texts)  # the first passage that states a value of the kind
     for index, text in enumerate(texts):
         for line in text.split("\n")[1:]:  # not the header line
             for sentence in _SENTENCE.split(line):
                 # on a tie, a sentence that states the value wins ("Deze wet treedt in werking
                 # op een bij koninklijk besluit te bepalen tijdstip. Zij is op 1 juli 2023 ...")
                 rank = (len(terms & set(analyzer.tokens(sentence))), satisfies(expectation, sentence))
-                if rank[1] and index not in stating:
-                    stating.append(index)
+                if rank[1]:
+                    first_stating = min(first_stating, index)
                 if rank > best_rank:
                     best, best_rank, best_passage = sentence, rank, index
     # a passage ranked above the delegating sentence's that states a value may answer in
     # other words ("Hoe lang mogen we de kopie bewaren?": "uiterlijk vier weken nadat het
     # afschrift ..." in the best passage, a "te bepalen termijn" for another report below it)
-    above = any(index < best_passage for index in stating)
+    above = first_stating < best_passage
     if not best_rank[1] and not above and (left := _delegates(best, expectation.kind, bylaw=True)):
         return left
     first = [line for line in next(iter(texts)).split("\n")[1:] if line.strip()]
