@@ -52,12 +52,16 @@ from assistant.answer_types import (
 from assistant.config import Settings
 from assistant.neighbours import piece_texts
 from assistant.passage_gaps import (
+    NO_PAPER_NAMED,
     RULE_NOUNS,
     asks_about_the_world,
+    delegated_papers,
     delegated_value,
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
+    unmentioned_tax,
+    value_for_another_article,
     value_of_another_statute,
 )
 from assistant.statutes import STATUTES
@@ -215,6 +219,7 @@ def place_specific(question: str) -> bool:
 
 _WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?", re.I)
 _CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", "vormen", "andere"})
+_SUBJECT_AFTER = re.compile(r"\s+(?:ik|je|jij|u|hij|zij|ze|we|wij|jullie|men|het|de|een|er|die|dat)\b", re.I)
 
 
 def _mentioned(word: str, known_words: Collection[str]) -> bool:
@@ -257,7 +262,10 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     for match in _WHICH.finditer(wh_clauses(question)):
         first, second = match.group(1).lower(), (match.group(2) or "").lower()
         word = first
-        if second and (first in _CLASSIFIERS or (first.endswith("e") and len(first) > 3)):
+        # "welke boete riskeert hij": a word followed by its subject is the verb, and the word
+        # before it the noun
+        verb = second and _SUBJECT_AFTER.match(match.string, match.end())
+        if second and not verb and (first in _CLASSIFIERS or (first.endswith("e") and len(first) > 3)):
             word = second  # "welke typen woningen", "welke exacte eisen"
         word = word.rsplit("-", 1)[-1]
         if len(word) < 4 or word in LEGAL_TERMS or word in STOPWORDS or word in found:
@@ -405,14 +413,26 @@ class AbstentionModel:
             if rules_only and (other := value_of_another_statute(retrieval.query, top[0].title, stating)):
                 return f"asks for a {kind}; only another statute ({other}) states one", tuple(unknown)
         texts = [h.text for h in top]
+        if article := value_for_another_article(retrieval.query, [(h.locator, h.text) for h in top]):
+            return f"asks about the subject of article {article}; the values stated are other articles'", tuple(
+                unknown
+            )
         if act := unmentioned_act(retrieval.query, texts):
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
+        if tax := unmentioned_tax(retrieval.query, texts):
+            return f"asks about {tax}; the top passages do not name it", tuple(unknown)
         if unmentioned_deduction(retrieval.query, texts):
             return "asks about a deduction from wages; the top passages name none", tuple(unknown)
         if analyzer is not None and (right := unmentioned_right(retrieval.query, texts, analyzer)):
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         if analyzer is not None and (left := delegated_value(retrieval.query, texts, analyzer)):
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
+        if papers := delegated_papers(retrieval.query, texts):
+            if papers == NO_PAPER_NAMED:
+                return "asks which papers; the top passages name none", tuple(unknown)
+            return f"asks which papers; the passage leaves them to a regulation ('{papers}')", tuple(
+                unknown
+            )
         return None, tuple(unknown)
 
     def decide(

@@ -72,11 +72,11 @@ _MONEY_Q = re.compile(
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
-    rf"minimumloon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
+    rf"minimum\w*loon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
     rf"what (does|do|will) .{{1,60}} cost|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
     # "What is the maximum deposit?" (not "the deadline for returning the deposit")
-    r"what is the ((maximum|minimum|highest|lowest|total) )?deposit\b|"
+    r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?((security|rental|rent) )?deposit\b|"
     # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
     r"(what|which) (\w+ ){0,2}(fee|price)\b|"
     r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
@@ -303,6 +303,16 @@ _PEOPLE_STEMS = frozenset(
 )
 
 
+# "Wat kost een VOG?", "How much does the housing-quality certificate cost?": what is paid for
+_COST_OF = re.compile(
+    r"\b(?:wat|hoeveel)\s+kost(?:en)?\s+(?:(?:een|de|het|die|dat|zo'n|zijn|haar|hun)\s+)?"
+    r"(?P<nl>[\w-]{3,})|"
+    r"\b(?:how\s+much|what)\s+(?:does|do|will|would)\s+(?:(?:a|an|the|this|that|such\s+an?)\s+)?"
+    r"(?P<en>[\w-]+(?:\s+[\w-]+){0,2}?)\s+cost\b",
+    re.I,
+)
+
+
 def _money_nouns(asked: str) -> tuple[str, ...]:
     found: list[str] = []
     for word in re.findall(r"\w+", asked.lower()):
@@ -310,7 +320,14 @@ def _money_nouns(asked: str) -> tuple[str, ...]:
             (v for k, v in _PAID_FOR_NL.items() if word.endswith(k)), ""
         )
         found.extend(d for d in dutch.split() if d not in found)
-    return tuple(found)
+    if found or not (cost := _COST_OF.search(asked)):
+        return tuple(found)
+    # what something costs: an amount answers only near that thing ("€ 100.000 zekerheid" is
+    # not the price of a VOG); English words count by their Dutch statute word
+    if cost.group("nl"):
+        return (cost.group("nl").lower(),)
+    words = [w for w in cost.group("en").lower().split() if w not in STOPWORDS_ENGLISH and w != "it"]
+    return tuple(dict.fromkeys((gloss(w) or w).split()[-1] for w in words))
 
 
 @functools.lru_cache(maxsize=1024)

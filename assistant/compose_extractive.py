@@ -14,7 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from assistant.answer_types import Expectation, Kind, expected, partly_typed, satisfies, wh_clauses
+from assistant.answer_types import (
+    Expectation,
+    Kind,
+    asking_sentences,
+    expected,
+    partly_typed,
+    satisfies,
+    wh_clauses,
+)
 from assistant.citations import verify_quote
 from assistant.models import Citation, Hit, Language, Turn
 from assistant.neighbours import inner_headers
@@ -219,15 +227,29 @@ class ExtractiveComposer:
         analyzer = self.retriever.analyzer
         snap = self.retriever.snapshot()
         terms = analyzer.key_terms(question, english=language == "en", subject=True)
-        weights = {t: snap.idf(t) for t in terms}
+        equivalents = analyzer.statute_equivalents(question)
+
+        asked_terms = set(
+            analyzer.key_terms(" ".join(asking_sentences(question)), english=language == "en", subject=True)
+        )
+
+        def indexed(term: str) -> bool:
+            # "During the harvest peak ...": a word of the situation told before the question
+            # that no passage has cannot tell passages apart, and weighed in it would drown
+            # the words that do (one in the question itself still counts against every one)
+            return term in asked_terms or any(
+                snap.doc_freq.get(t, 0) for t in (term, *equivalents.get(term, ()))
+            )
+
+        weights = {t: snap.idf(t) for t in terms if indexed(t)}
         total = sum(weights.values()) or 1.0
         clause = wh_clauses(question)
         asking = {
             t: snap.idf(t)
             for t in (analyzer.key_terms(clause, english=language == "en", subject=True) if clause else [])
+            if indexed(t)
         }
         asking_total = sum(asking.values()) or 1.0
-        equivalents = analyzer.statute_equivalents(question)
         # "Binnen welke termijn beslist het college ...?": a period counts as the one asked
         # only in a sentence (or with the lead-in or sentence before it) that names the act
         acts = asked_acts(question)
@@ -252,17 +274,18 @@ class ExtractiveComposer:
                 focus = max(focus, LOCATING_FOCUS)
             if hit.entry_points:
                 focus = max(focus, ENTRY_FOCUS)
+            lead_ins: list[tuple[Unit, list[int]]] = []
             for line_index, unit in split_units(text):
                 tokens = set(analyzer.tokens(unit))
                 covered = sum(
                     w
                     for t, w in weights.items()
-                    if t in tokens or equivalents.get(t, "\0") in tokens
+                    if t in tokens or not equivalents.get(t, frozenset()).isdisjoint(tokens)
                 ) / total
                 if bridge:
                     covered = max(covered, sum(w for t, w in bridge.items() if t in tokens) / bridge_total)
                 asked = sum(
-                    w for t, w in asking.items() if t in tokens or equivalents.get(t, "\0") in tokens
+                    w for t, w in asking.items() if t in tokens or not equivalents.get(t, frozenset()).isdisjoint(tokens)
                 ) / asking_total
                 score = covered + 0.15 / (1 + h_index) + focus
                 same_line = previous is not None and previous[0] == line_index
@@ -289,16 +312,18 @@ class ExtractiveComposer:
                 if len(unit) < 25:
                     score -= 0.2
                 items: list[str] = []
+                item_lines: list[int] = []
                 if unit.rstrip().endswith(":"):
                     # a lead-in ("drie onderwerpen:") says nothing without its list: quote the
                     # list with it, or drop it when no list follows
-                    for nxt in lines[line_index + 1 :]:
+                    for offset, nxt in enumerate(lines[line_index + 1 :], start=line_index + 1):
                         nxt = nxt.strip()
                         if not nxt:
                             continue
                         if not _LIST_ITEM.match(nxt) or len(items) == 4:
                             break
                         items.append(nxt)
+                        item_lines.append(offset)
                     if not items:
                         score -= 0.3
                 lead = None
@@ -311,6 +336,13 @@ class ExtractiveComposer:
                 if typed and covered < MIN_TYPED_COVERAGE and lead is None:
                     lead = context_lead  # quote the sentence that names the topic with it
                 units.append(Unit(h_index, unit, line_index, score, covered, lead, items, context, asked))
+                if item_lines:
+                    lead_ins.append((units[-1], item_lines))
+            # "kan een bestuurlijke boete van ten hoogste 325 euro opleggen: … b. aan degene
+            # die bewust toelaat ...": the lead-in states the value for what its items name,
+            # so an item on the question's topic puts the lead-in on it too
+            for lead_in, item_lines in lead_ins:
+                lead_in.context = max([lead_in.context, *(line_cover.get(i, 0.0) for i in item_lines)])
         return units
 
     def compose(
@@ -354,6 +386,9 @@ class ExtractiveComposer:
                 # the best sentence stating it, even when a weaker one was chosen on topic
                 # alone ("12 maanden" of another article beside "ten minste zes jaar")
                 chosen.append(typed[0])
+        # A list item already quoted under its chosen lead-in is not quoted twice.
+        under_lead_in = {(u.hit_index, item) for u in chosen for item in u.items}
+        chosen = [u for u in chosen if (u.hit_index, u.text) not in under_lead_in]
         # Present in reading order per source: sources by rank, units by position.
         chosen.sort(key=lambda u: (u.hit_index, u.line_index))
         numbers: dict[int, int] = {}

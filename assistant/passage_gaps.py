@@ -108,10 +108,49 @@ _DEDUCTION_ASKED = re.compile(
     r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
     r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
     r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?"
-    r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*)",
+    r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*)|"
+    # the separable verb: "houdt elke week geld van mijn loon in"
+    r"\bh(?:oudt|ouden|ield|ielden)\b.{0,80}?\b(?:loon|lonen|salaris)\b.{0,40}?\bin\b",
     re.I,
 )
 _DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
+
+
+# A named tax: "toeristenbelasting", "tourist tax". Taxes are levied under tax law and
+# municipal tax bylaws; a statute passage that never names the tax cannot say who owes it.
+_TAX_NL = re.compile(r"\b([a-zà-ÿ]{4,}belasting)\b", re.I)
+_TAX_EN = {
+    "tourist": "toeristenbelasting", "income": "inkomstenbelasting", "wage": "loonbelasting",
+    "payroll": "loonbelasting", "property": "onroerendezaakbelasting", "sales": "omzetbelasting",
+}
+_TAX_EN_ASKED = re.compile(rf"\b({'|'.join(_TAX_EN)})\s+tax(?:es)?\b", re.I)
+
+
+def unmentioned_tax(question: str, texts: Collection[str]) -> str | None:
+    """The tax the question asks about ("Moet ik toeristenbelasting betalen?"), when none of
+    `texts` names it as its own. A definition of "toeristische verhuur" says nothing about
+    the tax, and "de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet" leaves it
+    to that law."""
+    asked = " ".join(asking_sentences(question))
+    if _refers_back(asked):
+        asked = question
+    if match := _TAX_NL.search(asked):
+        tax = match.group(1).lower()
+    elif match := _TAX_EN_ASKED.search(asked):
+        tax = _TAX_EN[match.group(1).lower()]
+    else:
+        return None
+    # "de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet" is another law's tax
+    own = re.compile(rf"{tax}(?!,?\s+(?:als\s+)?bedoeld\s+in\s+artikel\s+[\w.]+\s+van\s+de\b)", re.I)
+    return None if any(own.search(text) for text in texts) else tax
+
+
+def _refers_back(asked: str) -> bool:
+    """Does the asking sentence name nothing but what the sentence before it said ("Hoeveel
+    mag dat maximaal zijn?", "Is that allowed?")?"""
+    if not re.search(r"\b(?:dat|dit|that|this|it)\b", asked, re.I):
+        return False
+    return all(_RULE_WORDS.fullmatch(word) for word in own_words(asked))
 
 
 def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
@@ -120,6 +159,8 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     agreements; a passage on keeping the tenancy apart from the employment contract does not
     say whether or how much may be deducted."""
     asked = " ".join(asking_sentences(question))
+    if _refers_back(asked):
+        asked = question  # "... houdt geld van mijn loon in. Hoeveel mag dat maximaal zijn?"
     if not _DEDUCTION_ASKED.search(asked):
         return False
     return not _names(texts, _DEDUCTION_NAMED)
@@ -173,6 +214,8 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("geldig", "verleng", "verval", "duur", "periode", "verleend", "afgegeven"),
     ),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
+    # how long a collective agreement or a decision may depart from a rule
+    (re.compile(r"\bafwijk\w*|\bafgeweken\b|\bdeviat\w*|\bderogat\w*", re.I), ("afwijk", "afgeweken")),
     (  # a dispute taken to a tribunal or court
         re.compile(
             r"\bhuurcommissie|\b(?:kanton)?rechter\b|\bgeschil\w*|\bin beroep\b|\bberoep\s+in\w*|"
@@ -235,6 +278,71 @@ def unmentioned_act(question: str, texts: Collection[str]) -> str | None:
         if not _names(windows, roots):
             return act
     return None
+
+
+# "een vergunning als bedoeld in artikel 41, eerste lid", "the permit referred to in Article 8":
+# which article's thing a sentence (or question) is about
+_ABOUT_ARTICLE = re.compile(
+    r"\b(?:(?:als\s+)?bedoeld\s+in|referred\s+to\s+in|within\s+the\s+meaning\s+of)\s+"
+    r"(?:de\s+|the\s+)?(?:artikel(?:en)?|art\.|articles?)\s+(?P<refs>[\d.]*\d[a-z]*"
+    r"(?:(?:,\s*(?:(?:en|of|and|or)\s+)?|\s+(?:en|of|and|or)\s+)(?:(?:artikel|article)\s+)?"
+    r"[\d.]*\d[a-z]*|"
+    r",?\s+(?:\w+\s+)?(?:lid|leden|onderdeel|paragraph)\b)*)",
+    re.I,
+)
+_ARTICLE_NUMBER = re.compile(r"(?<![\w.])(\d+(?:\.\d+)*[a-z]*)")
+_ORDINALS = {
+    word: str(n)
+    for n, word in enumerate(
+        ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende"], start=1
+    )
+}
+_OWN_LID = re.compile(rf"\bbedoeld\s+in\s+het\s+({'|'.join(_ORDINALS)})\s+lid\b(?!\s+van)", re.I)
+
+
+def _articles_about(text: str) -> set[str]:
+    """The article numbers `text` says its subject is "bedoeld in" ("referred to in")."""
+    return {
+        number.lower()
+        for match in _ABOUT_ARTICLE.finditer(text)
+        for number in _ARTICLE_NUMBER.findall(match.group("refs"))
+    }
+
+
+def value_for_another_article(question: str, passages: Collection[tuple[str, str]]) -> str | None:
+    """The article the question's subject is "bedoeld in", when every line of the passages
+    (locator, text) that states the value asked for is about the subject of another article.
+
+    "Binnen welke termijn beslist het college op een aanvraag om een huisvestingsvergunning
+    als bedoeld in artikel 8?" finds "beslissen op de aanvraag om een vergunning als bedoeld
+    in artikel 41, eerste lid, binnen acht weken" and its twin for artikel 21: the decision
+    periods of other permits. A line that refers to no article, or to the one asked, or that
+    stands in the asked article itself, may state the asked value.
+    """
+    asked = _articles_about(question)
+    expectation = expected(question)
+    if not asked or expectation is None:
+        return None
+    # with an act asked ("beslissen"), only lines that name it state its value
+    acts = asked_acts(question)
+    stating = False
+    for locator, text in passages:
+        own = set(_ARTICLE_NUMBER.findall(locator.lower().removeprefix("artikel").split(",")[0]))
+        lines = [line for line in text.split("\n")[1:] if line.strip()]
+        leden = {m.group(1): line for line in lines if (m := re.match(r"\s*(\d+)\.\s", line))}
+        for i, line in enumerate(lines):
+            lead = lines[i - 1] if i and lines[i - 1].rstrip().endswith(":") else ""
+            if not satisfies(expectation, line) or not names_acts(f"{lead} {line}", acts):
+                continue
+            stating = True
+            # "de termijn, bedoeld in het derde lid, ... verlengen": that lid's subject
+            lid = _OWN_LID.search(line)
+            if lid and (ordinal := _ORDINALS.get(lid.group(1).lower())) in leden:
+                lead = f"{lead} {leden[ordinal]}"
+            about = _articles_about(f"{lead} {line}")
+            if not about or (about | own) & asked:
+                return None
+    return ", ".join(sorted(asked)) if stating else None
 
 
 # "na een bij algemene maatregel van bestuur te bepalen termijn", "op een bij koninklijk besluit
@@ -329,6 +437,51 @@ def delegated_value(question: str, texts: Collection[str], analyzer: Analyzer) -
     return None
 
 
+# "Welke documenten moet hij meenemen?": which papers someone must bring or hand over
+_PAPERS_ASKED = re.compile(
+    r"\b(?:welke|which|what)\s+(?:[\w-]+\s+){0,2}?(?:documenten|bescheiden|papieren|stukken|"
+    r"documents|papers|paperwork)\b",
+    re.I,
+)
+# what names a paper: the general words and the papers statutes name by kind
+_PAPERS = (
+    r"(?:bescheiden|document\w*|stukken|papieren|identiteitsbewijs\w*|paspoort\w*|"
+    r"\w*verklaring\w*|afschrift\w*|kopie\w*|\w*bewijs|certificaat\w*|uittreksel\w*|akte\w*|"
+    r"formulier\w*)"
+)
+# "de bij of krachtens algemene maatregel van bestuur aangewezen bescheiden": others name them
+_PAPERS_DELEGATED = re.compile(
+    r"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:algemene maatregel van bestuur|"
+    r"ministeriële regeling|koninklijk besluit|(?:de|die|een)\s+\w*verordening)\s+"
+    r"(?:aangewezen|aan te wijzen|te bepalen|bepaalde|vastgestelde|vast te stellen)\s+"
+    r"(?:\w+\s+){0,2}?(?:bescheiden|documenten|stukken)\b",
+    re.I,
+)
+
+
+def delegated_papers(question: str, texts: Collection[str]) -> str | None:
+    """Why the passages cannot say which papers the question asks for: none names a paper,
+    or the first that does leaves them to a regulation.
+
+    "Welke documenten moet een arbeidsmigrant meenemen om zich als niet-ingezetene te laten
+    inschrijven?" finds Wet BRP art. 2.67: the applicant hands over "de bij of krachtens
+    algemene maatregel van bestuur aangewezen bescheiden". Which ones that regulation names
+    is not in the documents; a passage that lists them ("bevat de volgende gegevens en
+    bescheiden: a. ...") or names one ("een verklaring omtrent het gedrag") does answer.
+    """
+    if not _PAPERS_ASKED.search(wh_clauses(question) or question):
+        return None
+    for text in texts:
+        if not re.search(rf"\b{_PAPERS}\b", text, re.I):
+            continue
+        match = _PAPERS_DELEGATED.search(text)
+        return match.group(0) if match else None
+    return NO_PAPER_NAMED if texts else None
+
+
+NO_PAPER_NAMED = "no paper named"
+
+
 # Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
 # een melding nodig", "which municipalities must ...".
 _RULE_WORDS = re.compile(
@@ -355,7 +508,11 @@ _LOCATED = re.compile(
 
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
 _DONE_ASKED = re.compile(
-    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have)\b(?:\s+[\w-]+){0,6}?"
+    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have|"
+    # "Welke inspectie-instellingen zijn aangewezen?": the same, in the passive
+    r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=(?:\s+(?:al|inmiddels|reeds|already|so\s+far))?"
+    r"\s+(?:aangewezen|vastgesteld|toegelaten|erkend|gecertificeerd|geaccrediteerd|designated|"
+    r"admitted|recognised|recognized|certified|accredited)\b))\b(?:\s+[\w-]+){0,6}?"
     r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"
     r"gecertificeerd|geaccrediteerd|designated|adopted|introduced|admitted|granted|recognised|"
     r"recognized|approved|certified|accredited)\b",

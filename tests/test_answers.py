@@ -148,6 +148,55 @@ def test_an_amount_from_another_statute_does_not_answer(laws_assistant):
 
 
 @pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        # Wet BRP art. 2.67: "de bij ... algemene maatregel van bestuur aangewezen bescheiden"
+        ("Welke documenten heb ik nodig voor een inschrijving in de RNI?", "papers"),
+        ("Which documents must a labour migrant bring to register as a non-resident?", "papers"),
+        # Hw art. 23g names the tourist tax only as the Gemeentewet's
+        ("Onze arbeidsmigranten slapen een paar maanden in een vakantiepark. Moeten zij toeristenbelasting betalen?", "toeristenbelasting"),
+        # the decision periods stated (Hw art. 25, 43) are for the permits of artikel 21 and 41
+        (
+            "Hoeveel weken heeft het college om te beslissen op een aanvraag om een "
+            "huisvestingsvergunning als bedoeld in artikel 8 Huisvestingswet 2014?",
+            "article 8",
+        ),
+        # the deduction is told before a question that refers back to it
+        ("Mijn uitzendbureau houdt elke week huur van mijn loon in. Hoeveel mag dat maximaal zijn?", "deduction"),
+    ],
+)
+def test_what_the_passages_leave_out_is_refused_with_its_reason(laws_assistant, question, reason):
+    decision = laws_assistant.retriever.answerable(laws_assistant.retriever.retrieve(question, k=10))
+    assert not decision.answerable and reason in decision.reason, decision
+    assert laws_assistant.ask(question, remember=False).abstained
+
+
+def test_a_fine_stated_in_a_lead_in_answers_for_its_list_item(laws_assistant):
+    """Wet BRP art. 4.17 states "ten hoogste 325 euro" in the lead-in, and whom it is for in
+    item b: the lead-in is on the question's topic through its item, and the item is quoted
+    once, under it."""
+    answer = laws_assistant.ask(
+        "Een bewoner laat willens en wetens iemand die al lang vertrokken is op zijn adres "
+        "ingeschreven staan. Tot welk bedrag kan de gemeente hem beboeten?",
+        remember=False,
+    )
+    assert not answer.abstained, answer.answer
+    assert "325 euro" in answer.answer and answer.answer.count("bewust toelaat") == 1, answer.answer
+
+
+def test_words_of_the_situation_no_passage_has_do_not_drown_the_question(laws_assistant):
+    """"strawberry season", "squeeze", "pickers", "barn" are in no passage; the question itself
+    ("Does the Bbl cap the number of people in a building?") is answered by Bbl art. 2.11."""
+    answer = laws_assistant.ask(
+        "In the strawberry season we want to squeeze extra pickers into our barn for a few weeks. "
+        "Does the Bbl cap the number of people in a building?",
+        remember=False,
+    )
+    assert not answer.abstained
+    assert any(c.locator.startswith("Artikel 2.11") for c in answer.citations), answer.answer
+
+
+@pytest.mark.parametrize(
     ("question", "locator"),
     [
         # names the article: it shares few words with the text, but the article is the answer

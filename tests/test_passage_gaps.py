@@ -1,0 +1,172 @@
+"""Gap checks added in session 9 (`assistant/passage_gaps.py`, `assistant/answer_types.py`):
+papers a regulation names, values stated for another article's subject, a named tax, a
+deduction told before the question, designations in the passive, what something costs.
+Each is pinned in both directions: the question it must refuse and a neighbour it must not."""
+
+from __future__ import annotations
+
+from assistant.abstention import AbstentionModel, unknown_kind
+from assistant.answer_types import Kind, expected, satisfies
+from assistant.models import Hit
+from assistant.passage_gaps import (
+    NO_PAPER_NAMED,
+    _articles_about,
+    asked_acts,
+    asks_about_the_world,
+    delegated_papers,
+    unmentioned_act,
+    unmentioned_deduction,
+    unmentioned_tax,
+    value_for_another_article,
+)
+from assistant.retrieval import Retrieval
+
+RNI_PAPERS = (
+    "Wet BRP — Artikel 2.67\n\n2.  Bij zijn verzoek legt de betrokkene ten minste de bij of "
+    "krachtens algemene maatregel van bestuur aangewezen bescheiden ten behoeve van een juiste "
+    "inschrijving over."
+)
+LISTED_PAPERS = (
+    "Bbl — Artikel 6.8\n\n1. Een gebruiksmelding wordt ondertekend en bevat de volgende gegevens "
+    "en bescheiden:\n- a. de naam en het adres van de gebruiker;"
+)
+
+
+def test_papers_a_regulation_names_are_not_in_the_documents():
+    question = "Welke documenten moet ik meenemen als ik me als niet-ingezetene laat inschrijven?"
+    assert "aangewezen bescheiden" in delegated_papers(question, [RNI_PAPERS])
+    assert delegated_papers("Which documents do I need to register in the RNI?", [RNI_PAPERS])
+    # a passage that lists them answers; the first passage that speaks of papers decides
+    assert delegated_papers("Welke gegevens en bescheiden bevat een gebruiksmelding?", [LISTED_PAPERS]) is None
+    assert delegated_papers(question, [LISTED_PAPERS, RNI_PAPERS]) is None
+    assert delegated_papers(question, ["Artikel 2.64\n\nOnze Minister houdt voorzieningen in stand.", RNI_PAPERS])
+    # no top passage names any paper: none can say which
+    assert delegated_papers(question, ["Artikel 2.4\n\nHet college draagt zorg voor de inschrijving."]) == NO_PAPER_NAMED
+    # a passage that names one ("een verklaring omtrent het gedrag") may answer
+    vog = "Artikel 12o\n\n1. Bij een aanvraag legt de aanvrager een verklaring omtrent het gedrag over."
+    assert delegated_papers("Welke documenten moet een uitlener bij de aanvraag overleggen?", [vog]) is None
+    # not a question about papers
+    assert delegated_papers("Moet ik zelf bij de inschrijfvoorziening verschijnen?", [RNI_PAPERS]) is None
+
+
+def test_the_article_a_subject_is_meant_in():
+    assert _articles_about("een vergunning als bedoeld in artikel 21, artikel 22, eerste lid, of artikel 23c") == {
+        "21",
+        "22",
+        "23c",
+    }
+    assert _articles_about("de aanvraag, bedoeld in artikel 6, eerste lid, binnen acht weken") == {"6"}
+    assert _articles_about("een inschrijving als bedoeld in de artikelen 2.3 en 2.4") == {"2.3", "2.4"}
+    assert _articles_about("the certificate referred to in Article 12b") == {"12b"}
+    assert _articles_about("binnen acht weken na ontvangst") == set()
+
+
+HW_41 = (
+    "Huisvestingswet 2014 — Artikel 43\n\n3. Burgemeester en wethouders beslissen op de aanvraag om "
+    "een vergunning als bedoeld in artikel 41, eerste lid, binnen acht weken na ontvangst.\n4. "
+    "Burgemeester en wethouders kunnen de termijn, bedoeld in het derde lid, eenmaal verlengen met "
+    "ten hoogste zes weken."
+)
+
+
+def test_a_period_stated_for_another_articles_permit_does_not_answer():
+    asked = (
+        "Binnen welke termijn beslist het college op een aanvraag om een huisvestingsvergunning als "
+        "bedoeld in artikel 8?"
+    )
+    # lid 4 extends "de termijn, bedoeld in het derde lid": still artikel 41's permit
+    assert value_for_another_article(asked, [("Artikel 43", HW_41)]) == "8"
+    # the article whose permit the period is for, or the asked article itself, answers
+    same = asked.replace("artikel 8", "artikel 41")
+    assert value_for_another_article(same, [("Artikel 43", HW_41)]) is None
+    own = "Huisvestingswet 2014 — Artikel 8\n\n2. Het college beslist binnen acht weken op de aanvraag."
+    assert value_for_another_article(asked, [("Artikel 43", HW_41), ("Artikel 8", own)]) is None
+    # a period line that refers to no article may be the one asked
+    plain = "X — Artikel 9\n\nBurgemeester en wethouders beslissen binnen acht weken."
+    assert value_for_another_article(asked, [("Artikel 9", plain)]) is None
+    # no article named in the question, or no value asked: nothing to compare
+    assert value_for_another_article("Binnen welke termijn beslist het college?", [("Artikel 43", HW_41)]) is None
+    assert value_for_another_article(
+        "Wie beslist op een vergunning als bedoeld in artikel 8?", [("Artikel 43", HW_41)]
+    ) is None
+
+
+def test_a_tax_no_passage_names_as_its_own_is_refused():
+    definition = ["toeristische verhuur: in een woonruimte tegen betaling bieden van verblijf aan personen"]
+    assert unmentioned_tax("Moet ik in mijn pension toeristenbelasting betalen?", definition) == "toeristenbelasting"
+    assert unmentioned_tax("Do migrant workers in a hotel pay tourist tax?", definition) == "toeristenbelasting"
+    # named as another law's tax: still not answered here
+    other_law = ["b. de heffing van de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet."]
+    assert unmentioned_tax("Moet ik toeristenbelasting betalen?", other_law) == "toeristenbelasting"
+    # a passage that names it in its own rule
+    compliance = ["eisen over de afdracht van de loonbelasting en de omzetbelasting"]
+    assert unmentioned_tax("Moet het uitzendbureau loonbelasting afdragen?", compliance) is None
+    # "belasting" alone names no tax
+    assert unmentioned_tax("Is een hoge belasting van de woning toegestaan?", definition) is None
+
+
+def test_a_deduction_told_before_a_question_that_refers_back():
+    separate = ["a. de huurovereenkomst afzonderlijk van de arbeidsovereenkomst vastgelegd;"]
+    told = "Mijn werkgever houdt elke maand geld van mijn loon in voor de kamer. Hoeveel mag dat zijn?"
+    assert unmentioned_deduction(told, separate)
+    # a question of its own after the same story asks something else
+    other = "Mijn werkgever houdt huur van mijn loon in. Moet het huurcontract los van mijn arbeidscontract?"
+    assert not unmentioned_deduction(other, separate)
+
+
+def test_designations_asked_in_the_passive_ask_about_the_world():
+    assert asks_about_the_world("Welke inspectie-instellingen zijn inmiddels aangewezen?")
+    assert asks_about_the_world("Which inspection bodies have been accredited so far?")
+    # a rule's content, or what the law itself sets, is still a rule
+    assert not asks_about_the_world("Welke eisen zijn vastgesteld in de wet?")
+    assert not asks_about_the_world("Welke gegevens zijn vereist bij een gebruiksmelding?")
+
+
+def test_what_something_costs_is_answered_only_near_that_thing():
+    vog = expected("Hoeveel kost een VOG voor een uitzendbureau?")
+    assert vog.kind is Kind.MONEY and vog.nouns == ("vog",)
+    assert not satisfies(vog, "De aanvrager stelt een financiële zekerheid van € 100.000.")
+    assert satisfies(vog, "Een VOG kost € 41,35.")
+    certificate = expected("What does the housing-quality certificate cost?")
+    assert certificate.kind is Kind.MONEY and certificate.nouns
+    # a named money noun keeps its own meaning
+    assert expected("Hoeveel leges kost een vergunning?").nouns == ("leges",)
+    assert expected("Wat is het minimumuurloon voor een uitzendkracht?").kind is Kind.MONEY
+    assert expected("What is the maximum security deposit a landlord may ask?").nouns == ("borg",)
+
+
+def test_a_departure_from_a_rule_is_an_act_with_its_own_period():
+    question = "Hoeveel weken mag de cao afwijken van de gelijke beloning?"
+    assert [act for act, _ in asked_acts(question)] == ["afwijken"]
+    other_period = ["3. De gegevens worden bewaard tot ten minste zeven jaar na het einde van het jaar."]
+    assert unmentioned_act(question, other_period) == "afwijken"
+    stated = ["Bij cao kan gedurende de eerste 26 weken worden afgeweken van het eerste lid."]
+    assert unmentioned_act(question, stated) is None
+
+
+def test_a_verb_after_which_noun_is_not_the_kind_asked():
+    """"Welke boete riskeert hij?" asks about a fine; "riskeert" is the verb, not an unknown
+    kind of thing (it was refused as "not in any document: riskeert")."""
+    assert unknown_kind("Welke boete riskeert hij maximaal?", frozenset({"boete"})) == []
+    assert unknown_kind("Welke exacte eisen gelden er?", frozenset({"eisen"})) == []
+    assert unknown_kind("Welke Poolse tolkenbureaus werken er?", frozenset({"werken"})) == ["tolkenbureaus"]
+
+
+def test_the_new_checks_refuse_through_the_abstention_model():
+    model = AbstentionModel(threshold=1.0)
+
+    def refusal(question: str, *texts: tuple[str, str]) -> str | None:
+        hits = [
+            Hit(rank=i, score=5.0, source="x.md", title="X", doc_type="regelgeving", locator=loc, text=text,
+                chunk_id=f"c{i}")
+            for i, (loc, text) in enumerate(texts, start=1)
+        ]
+        return model.refusal(Retrieval(question, hits, None, False), {"vergunning", "documenten", "rni"})
+
+    assert "papers" in refusal("Welke documenten moet ik meenemen naar het RNI-loket?", ("Artikel 2.67", RNI_PAPERS))
+    assert "article 8" in refusal(
+        "Binnen welke termijn beslist het college op een vergunning als bedoeld in artikel 8?", ("Artikel 43", HW_41)
+    )
+    assert refusal(
+        "Binnen welke termijn beslist het college op een vergunning als bedoeld in artikel 41?", ("Artikel 43", HW_41)
+    ) is None
