@@ -55,6 +55,7 @@ from assistant.passage_gaps import (
     NO_PAPER_NAMED,
     RULE_NOUNS,
     asks_about_the_world,
+    delegated_body,
     delegated_papers,
     delegated_value,
     unmentioned_act,
@@ -427,6 +428,8 @@ class AbstentionModel:
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         if analyzer is not None and (left := delegated_value(retrieval.query, texts, analyzer)):
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
+        if body := delegated_body(retrieval.query, texts):
+            return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
         if papers := delegated_papers(retrieval.query, texts):
             if papers == NO_PAPER_NAMED:
                 return "asks which papers; the top passages name none", tuple(unknown)

@@ -481,6 +481,30 @@ def delegated_papers(question: str, texts: Collection[str]) -> str | None:
 
 NO_PAPER_NAMED = "no paper named"
 
+# "Bij welke instantie meldt de uitlener dat ...?", "Which body ...": which organisation
+_BODY_ASKED = re.compile(
+    r"\b(?:welke|which|what)\s+(?:[\w-]+\s+)?(?:instantie|instanties|organisatie|organisaties|"
+    r"instelling|instellingen|bodies|body|authority|authorities|organisations?|organizations?)\b",
+    re.I,
+)
+# "melding maakt bij een bij algemene maatregel van bestuur aangewezen instantie"
+_BODY_DELEGATED = re.compile(
+    r"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:algemene maatregel van bestuur|"
+    r"ministeriële regeling|koninklijk besluit)\s+(?:aangewezen|aan te wijzen|te bepalen|"
+    r"bepaalde|vastgestelde|vast te stellen)\s+(?:\w+\s+){0,2}?(?:instantie|organisatie|instelling)\w*",
+    re.I,
+)
+
+
+def delegated_body(question: str, texts: Collection[str]) -> str | None:
+    """The words by which the best passage leaves to a regulation the body the question asks
+    for ("Bij welke instantie meldt de uitlener ...?": Waadi art. 12ba lid 3 names "een bij
+    algemene maatregel van bestuur aangewezen instantie", not which one)."""
+    if not texts or not _BODY_ASKED.search(wh_clauses(question) or question):
+        return None
+    match = _BODY_DELEGATED.search(next(iter(texts)))
+    return match.group(0) if match else None
+
 
 # Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
 # een melding nodig", "which municipalities must ...".

@@ -13,6 +13,7 @@ from assistant.passage_gaps import (
     _articles_about,
     asked_acts,
     asks_about_the_world,
+    delegated_body,
     delegated_papers,
     unmentioned_act,
     unmentioned_deduction,
@@ -47,6 +48,20 @@ def test_papers_a_regulation_names_are_not_in_the_documents():
     assert delegated_papers("Welke documenten moet een uitlener bij de aanvraag overleggen?", [vog]) is None
     # not a question about papers
     assert delegated_papers("Moet ik zelf bij de inschrijfvoorziening verschijnen?", [RNI_PAPERS]) is None
+
+
+def test_a_body_a_regulation_will_designate_is_not_in_the_documents():
+    waadi = (
+        "Waadi — Artikel 12ba\n\n3. Bij algemene maatregel van bestuur kan worden bepaald dat hij "
+        "hiervan melding maakt bij een bij algemene maatregel van bestuur aangewezen instantie."
+    )
+    asked = "Bij welke instantie moet het uitzendbureau melden dat een uitzendkracht niet ingeschreven is?"
+    assert "aangewezen instantie" in delegated_body(asked, [waadi])
+    assert delegated_body("Which body does the agency report it to?", [waadi])
+    # only the best passage counts, and a named body answers
+    college = "Wgv — Artikel 4\n\nDe melding wordt gedaan bij het college van burgemeester en wethouders."
+    assert delegated_body(asked, [college, waadi]) is None
+    assert delegated_body("Moet het uitzendbureau dat melden?", [waadi]) is None
 
 
 def test_the_article_a_subject_is_meant_in():
