@@ -62,6 +62,7 @@ from assistant.passage_gaps import (
     unmentioned_deduction,
     unmentioned_right,
     unmentioned_tax,
+    unnamed_website,
     value_for_another_article,
     value_of_another_statute,
 )
@@ -420,6 +421,8 @@ class AbstentionModel:
             )
         if act := unmentioned_act(retrieval.query, texts):
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
+        if unnamed_website(retrieval.query, texts):
+            return "asks which website; the top passages name none", tuple(unknown)
         if tax := unmentioned_tax(retrieval.query, texts):
             return f"asks about {tax}; the top passages do not name it", tuple(unknown)
         if unmentioned_deduction(retrieval.query, texts):

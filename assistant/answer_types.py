@@ -41,7 +41,8 @@ class Expectation:
     kind: Kind
     nouns: tuple[str, ...] = ()
     """For COUNT: the counted noun phrase ("aanwezige personen"); for MONEY: what is paid
-    ("leges", "loon"). A number or amount must stand near one of them."""
+    ("leges", "loon"). A number or amount must stand near one of them. For MEASURE: ("per",)
+    when a measure per person or room is asked."""
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
     relative: bool = False
@@ -358,7 +359,10 @@ def expected(question: str) -> Expectation | None:
         calendar = re.search(r"(?<!uiterste )(?<!latest )\b(datum|date|jaar|year)\b", asked, re.I)
         return Expectation(Kind.DATE, relative=not calendar)
     if _MEASURE_Q.search(asked):
-        return Expectation(Kind.MEASURE)
+        # "Hoeveel vierkante meter per arbeidsmigrant?": a measure per something ("3,5 m² per
+        # persoon"), not a building's "10.000 m2 bruto-vloeroppervlakte"
+        per = re.search(r"\b(?:per|each|every|elke|iedere)\s+\w+", asked, re.I)
+        return Expectation(Kind.MEASURE, nouns=("per",) if per else ())
     count = _COUNT_Q.search(asked)
     if count:
         words = count.group(1).lower().split()
@@ -424,6 +428,9 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     if kind is Kind.DURATION:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
+        if expectation.nouns:
+            measure = _MEASURE.pattern
+            return bool(re.search(rf"(?:{measure})(?:\W+\w+){{0,3}}?\W+per\b", text, re.I))
         return bool(_MEASURE.search(text))
     if kind is Kind.FREQUENCY:
         return bool(_FREQUENCY.search(text))

@@ -145,6 +145,24 @@ def unmentioned_tax(question: str, texts: Collection[str]) -> str | None:
     return None if any(own.search(text) for text in texts) else tax
 
 
+# "Naar welke website moet ik verwijzen?", "What is the web address of ...?": a site's name
+_SITE_ASKED = re.compile(
+    r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:website|webadres|webpagina|site|url|web\s+address)\b|"
+    r"\bwhat\s+is\s+the\s+(?:\w+\s+)?(?:website|web\s+address|url)\b|"
+    r"\bwat\s+is\s+(?:de|het)\s+(?:\w+\s+)?(?:website|webadres|url)\b",
+    re.I,
+)
+_SITE = re.compile(r"\bwww\.|https?://|\b[\w-]+\.(?:nl|eu|com|org)\b", re.I)
+
+
+def unnamed_website(question: str, texts: Collection[str]) -> bool:
+    """Does the question ask which website, while no passage names one? "een verwijzing naar
+    een website waar ... een huurprijscheck kan worden uitgevoerd" says there must be a
+    website, not which."""
+    asked = wh_clauses(question) or " ".join(asking_sentences(question))
+    return bool(_SITE_ASKED.search(asked)) and not any(_SITE.search(text) for text in texts)
+
+
 def _refers_back(asked: str) -> bool:
     """Does the asking sentence name nothing but what the sentence before it said ("Hoeveel
     mag dat maximaal zijn?", "Is that allowed?")?"""
@@ -550,13 +568,30 @@ _LAW_AS_DOER = re.compile(
 )
 
 
+# "Wat waren de conclusies van de evaluatie?", "What did the report find?": what a report
+# found; a statute may order the report, never state its findings
+_FINDINGS_ASKED = re.compile(
+    r"\b(?:conclusies?|resultaten|uitkomsten?|bevindingen|aanbevelingen|conclusions?|results|"
+    r"findings|outcomes?|recommendations|concludeerde\w*|geconcludeerd|conclude|concluded|found|showed)\b",
+    re.I,
+)
+_REPORT = re.compile(
+    r"\b(?:\w*evaluatie\w*|verslag\w*|rapport\w*|onderzoek\w*|monitor\w*|evaluation\w*|"
+    r"reports?|review\w*|stud(?:y|ies)|survey\w*)\b",
+    re.I,
+)
+
+
 def asks_about_the_world(question: str) -> bool:
     """Does the question ask how many of something there are, or which places or things
     someone has chosen ("Welke gemeenten hebben al een verhuurverordening?", "How many
     agencies have been admitted so far?", "Welke instellingen heeft de minister
-    aangewezen?"), rather than what a rule says? Statute text states rules, never such facts;
-    guidance and publications may."""
+    aangewezen?"), or what a report found ("Wat waren de conclusies van de evaluatie?"),
+    rather than what a rule says? Statute text states rules, never such facts; guidance and
+    publications may."""
     asked = wh_clauses(question)
+    if asked and _FINDINGS_ASKED.search(asked) and _REPORT.search(question):
+        return not _RULE_WORDS.search(asked)  # "Welke resultaten moet het onderzoek ...?" is a rule
     if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
         # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
         # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is

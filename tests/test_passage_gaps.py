@@ -18,6 +18,7 @@ from assistant.passage_gaps import (
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_tax,
+    unnamed_website,
     value_for_another_article,
 )
 from assistant.retrieval import Retrieval
@@ -185,3 +186,30 @@ def test_the_new_checks_refuse_through_the_abstention_model():
     assert refusal(
         "Binnen welke termijn beslist het college op een vergunning als bedoeld in artikel 41?", ("Artikel 43", HW_41)
     ) is None
+
+
+def test_a_measure_per_person_needs_a_measure_per_something():
+    per_person = expected("Hoeveel vierkante meter moet er minimaal per arbeidsmigrant zijn?")
+    assert per_person.kind is Kind.MEASURE and per_person.nouns == ("per",)
+    assert satisfies(per_person, "ten minste 3,5 m² per persoon in de slaapkamer")
+    # a building's floor area is no space per person
+    assert not satisfies(per_person, "bij een gebouw met een bruto-vloeroppervlakte van minder dan 10.000 m2")
+    whole = expected("Welke vloeroppervlakte geldt voor een groot gebouw?")
+    assert whole.kind is Kind.MEASURE and satisfies(whole, "minder dan 10.000 m2")
+
+
+def test_what_a_report_found_is_a_fact_about_the_world():
+    assert asks_about_the_world("Wat waren de conclusies van de evaluatie van de wet?")
+    assert asks_about_the_world("What did the evaluation report conclude?")
+    # when the report is due, or what it must contain, is a rule
+    assert not asks_about_the_world("Wanneer moet de minister het verslag over de effecten sturen?")
+    assert not asks_about_the_world("Welke resultaten moet het onderzoek opleveren?")
+
+
+def test_which_website_needs_a_passage_that_names_one():
+    rule = ["c. een verwijzing naar een website waar een huurprijscheck kan worden uitgevoerd;"]
+    assert unnamed_website("Naar welke website moet de verhuurder verwijzen voor de huurprijscheck?", rule)
+    assert unnamed_website("What is the website for the rent check?", rule)
+    assert not unnamed_website("Which website?", ["Kijk op www.huurcommissie.nl voor de check."])
+    # a website in the story, not asked for
+    assert not unnamed_website("De gemeente zette mijn boete op haar website. Hoe lang blijft die staan?", rule)
