@@ -24,6 +24,7 @@ from assistant.answer_types import (
     wh_clauses,
 )
 from assistant.citations import verify_quote
+from assistant.definitions import defined_term, defines
 from assistant.models import Citation, Hit, Language, Turn
 from assistant.neighbours import inner_headers
 from assistant.passage_gaps import asked_acts, names_acts
@@ -50,6 +51,9 @@ LOCATING_FOCUS = 0.1
 artikel staat ...?"): the statute words its rule in its own terms, so the question's words are
 a weak guide, and the best passage's article is the answer."""
 ENTRY_FOCUS = 0.1
+DEFINITION_FOCUS = 0.3
+"""For the line that defines the term a question asks the meaning of (definitions.py): the
+term stands in every line of a definitions article, its definition in one."""
 """Bonus for the lines of a passage whose article has an entry point asking what the question
 asks (`Hit.entry_points`): the question is then known to be about this article even when it
 shares no words with it ("laten betalen voor een baan" / "geen tegenprestatie bedongen");
@@ -255,6 +259,7 @@ class ExtractiveComposer:
         acts = asked_acts(question)
         named = self.retriever.named_articles(question, hits[:MAX_HITS])
         locating = bool(_ASKS_WHERE.search(question))
+        term = defined_term(question)
         units: list[Unit] = []
         for h_index, hit in enumerate(hits[:MAX_HITS]):
             text = _reading_text(hit)
@@ -288,6 +293,8 @@ class ExtractiveComposer:
                     w for t, w in asking.items() if t in tokens or not equivalents.get(t, frozenset()).isdisjoint(tokens)
                 ) / asking_total
                 score = covered + 0.15 / (1 + h_index) + focus
+                if term is not None and defines(unit, term):
+                    score += DEFINITION_FOCUS
                 same_line = previous is not None and previous[0] == line_index
                 context = previous[2] if same_line else 0.0
                 context_lead = previous[1] if context > covered and previous else None
@@ -395,11 +402,16 @@ class ExtractiveComposer:
         citations: list[Citation] = []
         lines: list[str] = []
         shown_leads: set[str] = set()
+        # a source's citation quotes its best line, wherever that stands in reading order
+        best_of_hit: dict[int, Unit] = {}
+        for unit in chosen:
+            if unit.score > best_of_hit.get(unit.hit_index, unit).score or unit.hit_index not in best_of_hit:
+                best_of_hit[unit.hit_index] = unit
         for unit in chosen:
             hit = hits[unit.hit_index]
             if unit.hit_index not in numbers:
                 numbers[unit.hit_index] = len(numbers) + 1
-                quote = display_quote(unit.text)
+                quote = display_quote(best_of_hit[unit.hit_index].text)
                 if not verify_quote(quote, hit.text):
                     continue
                 citations.append(Citation.from_hit(numbers[unit.hit_index], hit, quote))

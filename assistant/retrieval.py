@@ -39,6 +39,7 @@ from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
 from assistant.config import Settings
+from assistant.definitions import defined_term, defines
 from assistant.embeddings import Embedder
 from assistant.index import Index
 from assistant.language import detect_language
@@ -147,6 +148,9 @@ class Scoring:
     answer_type: float = 0.1
     """Added by `Retriever.rank` to a chunk that states the kind of answer asked for
     (answer_types.py); checked only where it can change the top `TYPE_RANKED`."""
+    definition: float = 0.2
+    """Added to a chunk with a line that defines the term a question asks the meaning of
+    (definitions.py); same window as `answer_type`."""
 
     def score(
         self,
@@ -515,6 +519,12 @@ class Retriever:
             for i in np.flatnonzero(final >= bar):
                 if satisfies(expectation, snap.texts[candidates[i]]):
                     final[i] += self.scoring.answer_type
+        term = defined_term(query)
+        if term is not None:
+            bar = np.sort(final)[::-1][min(TYPE_RANKED, len(final)) - 1] - self.scoring.definition
+            for i in np.flatnonzero(final >= bar):
+                if defines(snap.texts[candidates[i]], term):
+                    final[i] += self.scoring.definition
         order = np.argsort(-final)
         ranked = [(candidates[i], float(final[i])) for i in order]
         ranked = summaries.lift_articles(ranked, snap.summarised, mask)
