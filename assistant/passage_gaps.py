@@ -232,6 +232,12 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("geldig", "verleng", "verval", "duur", "periode", "verleend", "afgegeven"),
     ),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
+    # paying money back (a deposit, a wrongly imposed fine)
+    (
+        re.compile(r"\bterug\s*(?:te\s+)?betal\w*|\bterugbetaa?l\w*|\bteruggave\b|\brefund\w*|\brepa(?:y|id)\w*|"
+                   r"\b(?:pay|paid|give|return\w*)\s+(?:\w+\s+){0,3}?back\b|\breturn\w*\s+(?:\w+\s+){0,2}?deposit", re.I),
+        ("terugbetaal", "terugbetaald", "terugbetaling", "teruggave", "terug te betalen", "terugbetalen"),
+    ),
     # how long a collective agreement or a decision may depart from a rule
     (re.compile(r"\bafwijk\w*|\bafgeweken\b|\bdeviat\w*|\bderogat\w*", re.I), ("afwijk", "afgeweken")),
     (  # a dispute taken to a tribunal or court
@@ -487,7 +493,7 @@ def delegated_papers(question: str, texts: Collection[str]) -> str | None:
     is not in the documents; a passage that lists them ("bevat de volgende gegevens en
     bescheiden: a. ...") or names one ("een verklaring omtrent het gedrag") does answer.
     """
-    if not _PAPERS_ASKED.search(wh_clauses(question) or question):
+    if not _PAPERS_ASKED.search(" ".join(asking_sentences(question))):
         return None
     for text in texts:
         if not re.search(rf"\b{_PAPERS}\b", text, re.I):
@@ -518,7 +524,7 @@ def delegated_body(question: str, texts: Collection[str]) -> str | None:
     """The words by which the best passage leaves to a regulation the body the question asks
     for ("Bij welke instantie meldt de uitlener ...?": Waadi art. 12ba lid 3 names "een bij
     algemene maatregel van bestuur aangewezen instantie", not which one)."""
-    if not texts or not _BODY_ASKED.search(wh_clauses(question) or question):
+    if not texts or not _BODY_ASKED.search(" ".join(asking_sentences(question))):
         return None
     match = _BODY_DELEGATED.search(next(iter(texts)))
     return match.group(0) if match else None

@@ -213,3 +213,27 @@ def test_which_website_needs_a_passage_that_names_one():
     assert not unnamed_website("Which website?", ["Kijk op www.huurcommissie.nl voor de check."])
     # a website in the story, not asked for
     assert not unnamed_website("De gemeente zette mijn boete op haar website. Hoe lang blijft die staan?", rule)
+
+
+def test_paying_back_is_an_act_with_its_own_period():
+    asked = "Binnen hoeveel dagen na het einde van de huur moet de verhuurder de borg terugbetalen?"
+    assert [act for act, _ in asked_acts(asked)] == ["terugbetalen"]
+    other = ["1. Burgemeester en wethouders beslissen binnen acht weken op de aanvraag."]
+    assert unmentioned_act(asked, other) == "terugbetalen"
+    assert unmentioned_act("Within how many days must the landlord pay the deposit back?", other)
+    refund = ["Een ten onrechte opgelegde boete wordt binnen zes weken terugbetaald."]
+    assert unmentioned_act("Binnen welke termijn wordt een ten onrechte opgelegde boete terugbetaald?", refund) is None
+
+
+def test_which_body_asked_after_a_lead_clause():
+    """"Under Article 12ba, to which authority must ... report, and after how many weeks?":
+    the clause that asks which body starts with "to", not with a question word."""
+    waadi = (
+        "Waadi — Artikel 12ba\n\n3. ... hiervan melding maakt bij een bij algemene maatregel van "
+        "bestuur aangewezen instantie."
+    )
+    asked = (
+        "Under Article 12ba of the Waadi, to which authority must an agency report it, and after how "
+        "many weeks?"
+    )
+    assert delegated_body(asked, [waadi])
