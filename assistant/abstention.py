@@ -52,7 +52,6 @@ from assistant.answer_types import (
 from assistant.config import Settings
 from assistant.neighbours import piece_texts
 from assistant.passage_gaps import (
-    NO_PAPER_NAMED,
     RULE_NOUNS,
     asks_about_the_world,
     delegated_body,
@@ -221,7 +220,7 @@ def place_specific(question: str) -> bool:
 
 _WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?", re.I)
 _CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", "vormen", "andere"})
-_SUBJECT_AFTER = re.compile(r"\s+(?:ik|je|jij|u|hij|zij|ze|we|wij|jullie|men|het|de|een|er|die|dat)\b", re.I)
+_SUBJECT_AFTER = re.compile(r"\s+(?:ik|je|jij|u|hij|zij|ze|we|wij|jullie|men|het|de|een|er)\b", re.I)
 
 
 def _mentioned(word: str, known_words: Collection[str]) -> bool:
@@ -434,8 +433,6 @@ class AbstentionModel:
         if body := delegated_body(retrieval.query, texts):
             return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
         if papers := delegated_papers(retrieval.query, texts):
-            if papers == NO_PAPER_NAMED:
-                return "asks which papers; the top passages name none", tuple(unknown)
             return f"asks which papers; the passage leaves them to a regulation ('{papers}')", tuple(
                 unknown
             )

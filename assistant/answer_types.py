@@ -323,12 +323,19 @@ def _money_nouns(asked: str) -> tuple[str, ...]:
         found.extend(d for d in dutch.split() if d not in found)
     if found or not (cost := _COST_OF.search(asked)):
         return tuple(found)
-    # what something costs: an amount answers only near that thing ("€ 100.000 zekerheid" is
-    # not the price of a VOG); English words count by their Dutch statute word
+    # what something costs: an amount answers only near that thing or a fee ("€ 100.000
+    # zekerheid" is not the price of a VOG; "De vergoeding bedraagt ... € 3.611" is that of a
+    # toelating); English words count by their Dutch statute word. A pronoun or a verb as the
+    # thing ("Wat kost dat?", "Wat kost aanvragen?") leaves any amount.
     if cost.group("nl"):
-        return (cost.group("nl").lower(),)
-    words = [w for w in cost.group("en").lower().split() if w not in STOPWORDS_ENGLISH and w != "it"]
-    return tuple(dict.fromkeys((gloss(w) or w).split()[-1] for w in words))
+        thing = cost.group("nl").lower()
+        things = [] if thing in STOPWORDS or thing in ("per", "mij", "ons") or thing.endswith("en") else [thing]
+    else:
+        words = cost.group("en").lower().split()
+        things = [(gloss(w) or w).split()[-1] for w in words if w not in STOPWORDS_ENGLISH and w != "it"]
+    if not things:
+        return ()
+    return tuple(dict.fromkeys([*things, "vergoeding", "leges", "kosten", "tarief"]))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -361,7 +368,7 @@ def expected(question: str) -> Expectation | None:
     if _MEASURE_Q.search(asked):
         # "Hoeveel vierkante meter per arbeidsmigrant?": a measure per something ("3,5 m² per
         # persoon"), not a building's "10.000 m2 bruto-vloeroppervlakte"
-        per = re.search(r"\b(?:per|each|every|elke|iedere)\s+\w+", asked, re.I)
+        per = re.search(r"\bper\s+(?!saldo\b)\w+", asked, re.I)
         return Expectation(Kind.MEASURE, nouns=("per",) if per else ())
     count = _COUNT_Q.search(asked)
     if count:
@@ -430,7 +437,9 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     if kind is Kind.MEASURE:
         if expectation.nouns:
             measure = _MEASURE.pattern
-            return bool(re.search(rf"(?:{measure})(?:\W+\w+){{0,3}}?\W+per\b", text, re.I))
+            return bool(
+                re.search(rf"(?:{measure})(?:\W+\w+){{0,3}}?\W+per\b|\bper\s+\w+(?:\W+\w+){{0,4}}?\W+(?:{measure})", text, re.I)
+            )
         return bool(_MEASURE.search(text))
     if kind is Kind.FREQUENCY:
         return bool(_FREQUENCY.search(text))

@@ -51,13 +51,13 @@ LOCATING_FOCUS = 0.1
 artikel staat ...?"): the statute words its rule in its own terms, so the question's words are
 a weak guide, and the best passage's article is the answer."""
 ENTRY_FOCUS = 0.1
-DEFINITION_FOCUS = 0.3
-"""For the line that defines the term a question asks the meaning of (definitions.py): the
-term stands in every line of a definitions article, its definition in one."""
 """Bonus for the lines of a passage whose article has an entry point asking what the question
 asks (`Hit.entry_points`): the question is then known to be about this article even when it
 shares no words with it ("laten betalen voor een baan" / "geen tegenprestatie bedongen");
 0.1 and 0.2 measured alike."""
+DEFINITION_FOCUS = 0.3
+"""For the line that defines the term a question asks the meaning of (definitions.py): the
+term stands in every line of a definitions article, its definition in one."""
 _ASKS_WHERE = re.compile(
     r"\b(in welk(e)? (artikel|wet|hoofdstuk|paragraaf|regeling)|welk artikel|which article|"
     r"where in the)\b",
@@ -348,7 +348,9 @@ class ExtractiveComposer:
             # "kan een bestuurlijke boete van ten hoogste 325 euro opleggen: … b. aan degene
             # die bewust toelaat ...": the lead-in states the value for what its items name,
             # so an item on the question's topic puts the lead-in on it too
-            for lead_in, item_lines in lead_ins:
+            # (not for a period of an act: a lead-in may state another period, "binnen een
+            # tijdvak van acht jaar ... in strijd met:", and the act check is in the score)
+            for lead_in, item_lines in lead_ins if not acts else []:
                 lead_in.context = max([lead_in.context, *(line_cover.get(i, 0.0) for i in item_lines)])
         return units
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.analysis import gloss
+from assistant.analysis import STOPWORDS, gloss
 
 _QUOTES = "'\"‘’“”"
 _ARTICLE = r"(?:(?:een|de|het|a|an|the)\s+)?"
@@ -23,6 +23,7 @@ _ASKS_DEFINITION = (
     re.compile(rf"\bverst(?:aat|aan)\b.{{0,80}}?\bonder\s+{_ARTICLE}{_TERM}", re.I),
     # "What does the Act mean by a 'woningmarktregio'?", "How does the Act define X?"
     re.compile(rf"\bmean(?:s)?\s+by\s+{_ARTICLE}{_TERM}", re.I),
+    re.compile(rf"\b(?:is|are)\s+meant\s+by\s+{_ARTICLE}{_TERM}", re.I),
     re.compile(rf"\b(?:define|defines|definition\s+of)\s+{_ARTICLE}{_TERM}", re.I),
     # "Wat is een verblijfsruimte volgens de Wgv?", "What counts as a labour migrant?"
     # (with "een" / "a": "Wat is de boete?" asks a value)
@@ -52,16 +53,22 @@ def defined_term(question: str) -> str | None:
         if any(dutch):
             parts = [d.split()[-1] if d else w for d, w in zip(dutch, words, strict=True)]
             return " ".join(dict.fromkeys(parts))
-        return " ".join(words) if words[0].endswith("e") else words[0]
+        # "toegelaten instelling": an adjective or participle before the noun
+        adjective = words[0].endswith(("e", "en")) and words[1] not in STOPWORDS
+        return " ".join(words) if adjective else words[0]
     return None
 
 
 def defines(text: str, term: str) -> bool:
     """Does `text` have a line that defines `term` ("- *verblijfsruimte:* gebouw ...",
     "b. toeristische verhuur: in een woonruimte ...")? Plural and inflected forms count."""
-    stem = re.escape(term[: max(4, len(term) - 2)])
+    # the term itself or an inflection ("arbeidsmigranten"), not a compound that begins with
+    # it ("woning" is no "woningmarktregio"); "f. *de ingezetene:*" has an article before it
     return bool(
         re.search(
-            rf"(?m)^[\s*_\-–•]*(?:[a-z\d]{{1,3}}[.)°]\s*)?[*_]*{stem}[\w-]*[*_]*\s*:", text, re.I
+            rf"(?m)^[ \t\-–•]*(?:[a-z\d]{{1,3}}[.)°][ \t]*)?[*_]{{0,2}}(?:(?:de|het|een)\s+)?"
+            rf"{re.escape(term)}(?:s|en|e|n)?[*_]{{0,2}}[ \t]*:",
+            text,
+            re.I,
         )
     )

@@ -110,7 +110,9 @@ _DEDUCTION_ASKED = re.compile(
     r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?"
     r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*)|"
     # the separable verb: "houdt elke week geld van mijn loon in"
-    r"\bh(?:oudt|ouden|ield|ielden)\b.{0,80}?\b(?:loon|lonen|salaris)\b.{0,40}?\bin\b",
+    # ("zich houden aan het loon in de cao" is no deduction)
+    r"\bh(?:oudt|ouden|ield|ielden)\b(?!.{0,60}\bzich\b).{0,80}?\b(?:loon|lonen|salaris)\b.{0,40}?"
+    r"\bin\b(?=\s*(?:[.?!,;]|$|voor\b|om\b))",
     re.I,
 )
 _DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
@@ -124,6 +126,13 @@ _TAX_EN = {
     "payroll": "loonbelasting", "property": "onroerendezaakbelasting", "sales": "omzetbelasting",
 }
 _TAX_EN_ASKED = re.compile(rf"\b({'|'.join(_TAX_EN)})\s+tax(?:es)?\b", re.I)
+
+
+_OWES = re.compile(
+    r"\b(?:betal\w*|verschuldigd|afdragen|afdracht|heffen|pay\w*|owe\w*|charge\w*|levy|rate|"
+    r"hoeveel|hoe\s+hoog|how\s+much)\b",
+    re.I,
+)
 
 
 def unmentioned_tax(question: str, texts: Collection[str]) -> str | None:
@@ -140,19 +149,24 @@ def unmentioned_tax(question: str, texts: Collection[str]) -> str | None:
         tax = _TAX_EN[match.group(1).lower()]
     else:
         return None
-    # "de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet" is another law's tax
-    own = re.compile(rf"{tax}(?!,?\s+(?:als\s+)?bedoeld\s+in\s+artikel\s+[\w.]+\s+van\s+de\b)", re.I)
-    return None if any(own.search(text) for text in texts) else tax
+    # "de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet" is another law's tax:
+    # it does not say who owes it or how much (it does answer what the passage does with it)
+    if _OWES.search(asked):
+        named = re.compile(rf"{tax}(?!,?\s+(?:als\s+)?bedoeld\s+in\s+artikel\s+[\w.]+\s+van\s+de\b)", re.I)
+    else:
+        named = re.compile(tax, re.I)
+    return None if any(named.search(text) for text in texts) else tax
 
 
 # "Naar welke website moet ik verwijzen?", "What is the web address of ...?": a site's name
 _SITE_ASKED = re.compile(
-    r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:website|webadres|webpagina|site|url|web\s+address)\b|"
+    r"\b(?:welke|which|what)\s+(?:\w+\s+)?(?:website|webadres|webpagina|url|web\s+address)\b"
+    r"(?!\s*-|\s+(?:plan|alternative|requirement|eis|info\w*))|"
     r"\bwhat\s+is\s+the\s+(?:\w+\s+)?(?:website|web\s+address|url)\b|"
     r"\bwat\s+is\s+(?:de|het)\s+(?:\w+\s+)?(?:website|webadres|url)\b",
     re.I,
 )
-_SITE = re.compile(r"\bwww\.|https?://|\b[\w-]+\.(?:nl|eu|com|org)\b", re.I)
+_SITE = re.compile(r"\bwww\.|https?://|\w\.(?:nl|eu|com|org)\b", re.I)
 
 
 def unnamed_website(question: str, texts: Collection[str]) -> bool:
@@ -238,8 +252,6 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                    r"\b(?:pay|paid|give|return\w*)\s+(?:\w+\s+){0,3}?back\b|\breturn\w*\s+(?:\w+\s+){0,2}?deposit", re.I),
         ("terugbetaal", "terugbetaald", "terugbetaling", "teruggave", "terug te betalen", "terugbetalen"),
     ),
-    # how long a collective agreement or a decision may depart from a rule
-    (re.compile(r"\bafwijk\w*|\bafgeweken\b|\bdeviat\w*|\bderogat\w*", re.I), ("afwijk", "afgeweken")),
     (  # a dispute taken to a tribunal or court
         re.compile(
             r"\bhuurcommissie|\b(?:kanton)?rechter\b|\bgeschil\w*|\bin beroep\b|\bberoep\s+in\w*|"
@@ -324,13 +336,32 @@ _ORDINALS = {
 _OWN_LID = re.compile(rf"\bbedoeld\s+in\s+het\s+({'|'.join(_ORDINALS)})\s+lid\b(?!\s+van)", re.I)
 
 
+_OTHER_STATUTE = re.compile(r",?\s*(?:\w+\s+lid,?\s*)?van\s+(?:de|het|Boek)\s+[A-Z\d]", re.I)
+
+
 def _articles_about(text: str) -> set[str]:
     """The article numbers `text` says its subject is "bedoeld in" ("referred to in")."""
-    return {
-        number.lower()
-        for match in _ABOUT_ARTICLE.finditer(text)
-        for number in _ARTICLE_NUMBER.findall(match.group("refs"))
-    }
+    return {number for _, numbers in _references(text) for number in numbers}
+
+
+def _references(text: str, *, within: bool = True) -> list[tuple[str, set[str]]]:
+    """(the noun, its article numbers) for each "<noun> (als) bedoeld in artikel N" in
+    `text` ("een vergunning als bedoeld in artikel 41" -> ("vergunning", {"41"})). A reference
+    into another statute ("bedoeld in artikel 28 van de Wet op de loonbelasting") is left out:
+    its article numbers are not this statute's (`within`; a question's references all count)."""
+    found = []
+    for match in _ABOUT_ARTICLE.finditer(text):
+        if within and _OTHER_STATUTE.match(text, match.end()):
+            continue
+        before = re.findall(r"[a-zà-ÿ][\w-]*", text[max(0, match.start() - 60) : match.start()].lower())
+        head = next((w for w in reversed(before) if w not in ("als", "een", "de", "het", "the", "a", "an")), "")
+        found.append((head, {n.lower() for n in _ARTICLE_NUMBER.findall(match.group("refs"))}))
+    return found
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """"huisvestingsvergunning" and "vergunning" name one kind of thing; "aanvraag" another."""
+    return bool(a and b) and (a.endswith(b) or b.endswith(a))
 
 
 def value_for_another_article(question: str, passages: Collection[tuple[str, str]]) -> str | None:
@@ -343,14 +374,19 @@ def value_for_another_article(question: str, passages: Collection[tuple[str, str
     periods of other permits. A line that refers to no article, or to the one asked, or that
     stands in the asked article itself, may state the asked value.
     """
-    asked = _articles_about(question)
+    asked_refs = _references(question, within=False)
+    asked = {number for _, numbers in asked_refs for number in numbers}
     expectation = expected(question)
     if not asked or expectation is None:
         return None
     # with an act asked ("beslissen"), only lines that name it state its value
     acts = asked_acts(question)
+    # a statute the question names: another statute's lines state another statute's values
+    named = tuple(statute.name.lower() for statute in mentioned(question))
     stating = False
     for locator, text in passages:
+        if named and not text.split("\n", 1)[0].lower().startswith(named):
+            continue
         own = set(_ARTICLE_NUMBER.findall(locator.lower().removeprefix("artikel").split(",")[0]))
         lines = [line for line in text.split("\n")[1:] if line.strip()]
         leden = {m.group(1): line for line in lines if (m := re.match(r"\s*(\d+)\.\s", line))}
@@ -363,7 +399,15 @@ def value_for_another_article(question: str, passages: Collection[tuple[str, str
             lid = _OWN_LID.search(line)
             if lid and (ordinal := _ORDINALS.get(lid.group(1).lower())) in leden:
                 lead = f"{lead} {leden[ordinal]}"
-            about = _articles_about(f"{lead} {line}")
+            # only a reference to the same kind of thing ("vergunning") says the value is
+            # another's: "de aanvraag, bedoeld in artikel 6" may be the application for the
+            # permit of artikel 5
+            about = {
+                number
+                for head, numbers in _references(f"{lead} {line}")
+                if any(_same_thing(head, asked_head) for asked_head, _ in asked_refs)
+                for number in numbers
+            }
             if not about or (about | own) & asked:
                 return None
     return ", ".join(sorted(asked)) if stating else None
@@ -469,9 +513,9 @@ _PAPERS_ASKED = re.compile(
 )
 # what names a paper: the general words and the papers statutes name by kind
 _PAPERS = (
-    r"(?:bescheiden|document\w*|stukken|papieren|identiteitsbewijs\w*|paspoort\w*|"
-    r"\w*verklaring\w*|afschrift\w*|kopie\w*|\w*bewijs|certificaat\w*|uittreksel\w*|akte\w*|"
-    r"formulier\w*)"
+    r"(?:bescheiden|\w*document\w*|\w*stukken|papieren|identiteitsbewijs\w*|paspoort\w*|"
+    r"\w*verklaring\w*|afschrift\w*|kopie\w*|\w*bewijs|\w*certificaat\w*|uittreksel\w*|\w*akte\w*|"
+    r"\w*formulier\w*|geschrift\w*|schriftelijk\w*|\w*overeenkomst\w*)"
 )
 # "de bij of krachtens algemene maatregel van bestuur aangewezen bescheiden": others name them
 _PAPERS_DELEGATED = re.compile(
@@ -484,8 +528,8 @@ _PAPERS_DELEGATED = re.compile(
 
 
 def delegated_papers(question: str, texts: Collection[str]) -> str | None:
-    """Why the passages cannot say which papers the question asks for: none names a paper,
-    or the first that does leaves them to a regulation.
+    """The words by which the first passage that names a paper leaves the papers the
+    question asks for to a regulation.
 
     "Welke documenten moet een arbeidsmigrant meenemen om zich als niet-ingezetene te laten
     inschrijven?" finds Wet BRP art. 2.67: the applicant hands over "de bij of krachtens
@@ -500,10 +544,7 @@ def delegated_papers(question: str, texts: Collection[str]) -> str | None:
             continue
         match = _PAPERS_DELEGATED.search(text)
         return match.group(0) if match else None
-    return NO_PAPER_NAMED if texts else None
-
-
-NO_PAPER_NAMED = "no paper named"
+    return None
 
 # "Bij welke instantie meldt de uitlener dat ...?", "Which body ...": which organisation
 _BODY_ASKED = re.compile(
@@ -520,11 +561,21 @@ _BODY_DELEGATED = re.compile(
 )
 
 
+# the body something goes to ("bij welke instantie", "to which authority ... report"), not the
+# one that must act ("Welke organisatie moet de arbeidsmigrant informeren?")
+_TO_BODY = re.compile(
+    r"\b(?:bij|aan|naar|to|with)\s+(?:welke|which|what)\b|\bmeld\w*|\bmelding\w*|\breport\w*|"
+    r"\bnotif\w*|\bindien\w*|\bsubmit\w*",
+    re.I,
+)
+
+
 def delegated_body(question: str, texts: Collection[str]) -> str | None:
     """The words by which the best passage leaves to a regulation the body the question asks
     for ("Bij welke instantie meldt de uitlener ...?": Waadi art. 12ba lid 3 names "een bij
     algemene maatregel van bestuur aangewezen instantie", not which one)."""
-    if not texts or not _BODY_ASKED.search(" ".join(asking_sentences(question))):
+    asked = " ".join(asking_sentences(question))
+    if not texts or not _BODY_ASKED.search(asked) or not _TO_BODY.search(asked):
         return None
     match = _BODY_DELEGATED.search(next(iter(texts)))
     return match.group(0) if match else None
@@ -558,7 +609,8 @@ _LOCATED = re.compile(
 _DONE_ASKED = re.compile(
     r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have|"
     # "Welke inspectie-instellingen zijn aangewezen?": the same, in the passive
-    r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=(?:\s+(?:al|inmiddels|reeds|already|so\s+far))?"
+    # ("Welke beslistermijn is vastgesteld?" asks what a rule sets: only with "al", "so far")
+    r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=\s+(?:al|inmiddels|reeds|already)"
     r"\s+(?:aangewezen|vastgesteld|toegelaten|erkend|gecertificeerd|geaccrediteerd|designated|"
     r"admitted|recognised|recognized|certified|accredited)\b))\b(?:\s+[\w-]+){0,6}?"
     r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"
@@ -588,6 +640,9 @@ _REPORT = re.compile(
 )
 
 
+_IF_FOUND = re.compile(r"\b(?:als|indien|wanneer|if|when|gebeurt|happens|gevolg\w*|consequence\w*)\b", re.I)
+
+
 def asks_about_the_world(question: str) -> bool:
     """Does the question ask how many of something there are, or which places or things
     someone has chosen ("Welke gemeenten hebben al een verhuurverordening?", "How many
@@ -597,7 +652,9 @@ def asks_about_the_world(question: str) -> bool:
     publications may."""
     asked = wh_clauses(question)
     if asked and _FINDINGS_ASKED.search(asked) and _REPORT.search(question):
-        return not _RULE_WORDS.search(asked)  # "Welke resultaten moet het onderzoek ...?" is a rule
+        # "Welke resultaten moet het onderzoek ...?" is a rule, and so is what follows from a
+        # finding ("Wat gebeurt er als de conclusies negatief zijn?")
+        return not (_RULE_WORDS.search(asked) or _IF_FOUND.search(asked))
     if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
         # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
         # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is

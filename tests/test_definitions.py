@@ -20,6 +20,8 @@ from assistant.definitions import defined_term, defines
         ("How does the Act define a labour migrant?", "arbeidsmigrant"),
         ("Wat is een logiesgebouw volgens het Bbl?", "logiesgebouw"),
         ("What counts as accommodation under the Act?", "verblijfsruimte"),
+        ("Wat verstaat de Huisvestingswet onder een toegelaten instelling?", "toegelaten instelling"),
+        ("What is meant by a 'beheerder' in the Act?", "beheerder"),
     ],
 )
 def test_the_term_a_definition_question_asks(question, term):
@@ -44,6 +46,10 @@ def test_a_definition_line_in_the_statutes_markdown():
     assert defines("- *verblijfsruimte:* gebouw of deel van een gebouw", "verblijfsruimte")
     assert defines("**toeristische verhuur:** in een woonruimte tegen betaling", "toeristische verhuur")
     assert defines("b. arbeidsmigranten: personen die ...", "arbeidsmigrant")
+    assert defines("- f. *de ingezetene:* degene die ...", "ingezetene")
+    # a compound that begins with the term is another term
+    assert not defines("**woningmarktregio:** gebied dat ...", "woning")
+    assert not defines("- *verhuurbemiddelaar:* natuurlijke of rechtspersoon", "verhuur")
     # the word used in a rule, or a colon later in the line, defines nothing
     assert not defines("Een verblijfsruimte is veilig: ja", "verblijfsruimte")
     assert not defines("1. Een verhuurder van een verblijfsruimte handelt ...", "verblijfsruimte")
