@@ -361,9 +361,9 @@ def test_held_out_statute_questions_are_refused_only_when_unanswerable(
     laws_assistant, held_out_statute_items
 ):
     """The twenty-four statute sets written by people who saw no code (tests/data/laws-holdout,
-    laws-fresh, laws-blind to laws-blind22): measured 225 of 240 unanswerable questions refused
+    laws-fresh, laws-blind to laws-blind22): measured 223 of 240 unanswerable questions refused
     and 6 of 792 answerable ones (benchmarks/README.md, session 9); the targets of issue 7 are
-    .9 and 5 %, the floor leaves two questions of slack. Each set's first measurement was lower
+    .9 and 5 %, the floor (.92) leaves two questions of slack. Each set's first measurement was lower
     (benchmarks/README.md): these figures are after rules written from the misses of most."""
     items = held_out_statute_items
     refused = {True: 0, False: 0}
