@@ -19,18 +19,9 @@ from assistant.abstention import (
 from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, partly_typed, satisfies, wh_clauses
 from assistant.compose_extractive import missing_names_note
-from assistant.models import Hit
-from assistant.passage_gaps import (
-    asked_acts,
-    asks_about_the_world,
-    delegated_value,
-    names_acts,
-    unmentioned_act,
-    unmentioned_deduction,
-    unmentioned_right,
-    value_of_another_statute,
-)
 from assistant.retrieval import Retrieval
+from tests.helpers import passage as _hit
+from tests.helpers import retrieval as _retrieval
 
 
 @pytest.mark.parametrize(
@@ -167,7 +158,6 @@ def test_unknown_acronyms():
     assert unknown_acronyms("Mijn cliënt (BSN 123, werkt bij ACME) vraagt: hoe lang duurt het?", known) == []
 
 
-
 def test_unknown_names_are_places_the_question_asks_about():
     known = {"gemeente", "gemeenten", "verhuurverordening", "huurcommissie", "arbeidsmigranten"}
     assert unknown_names("Welke gemeenten in Zeeland hebben een verhuurverordening?", known) == [
@@ -284,17 +274,6 @@ def test_unknown_name_refusal_tells_the_user_what_is_missing():
     assert "mentions ‘Zeeland’" in missing_names_note(decision.missing, "en")
 
 
-def _hit(text: str, title: str = "X") -> Hit:
-    return Hit(
-        rank=1, score=5.0, source="x.md", title=title, doc_type="regelgeving", locator="", text=text,
-        chunk_id="c1",
-    )
-
-
-def _retrieval(question: str, *texts: str) -> Retrieval:
-    return Retrieval(question, [_hit(text) for text in texts], None, False)
-
-
 def test_refusal_reasons_override_a_high_score():
     model = AbstentionModel(threshold=1.0)
     words = {"verhuurder", "boete"}
@@ -366,7 +345,6 @@ def test_money_and_dates_asked_in_longer_phrasings():
     for not_money in ("Wat zijn de regels voor kamerverhuur?", "Wat is de definitie van verhuur?"):
         assert expected(not_money) is None, not_money
     assert expected("Wat is de opzegtermijn bij verhuur?").kind is Kind.DURATION
-
 
 
 def test_lid_numbers_and_statute_names_count_no_one():
@@ -481,140 +459,6 @@ def test_asking_which_rule_about_a_mentioned_thing_is_not_an_unknown_kind():
     assert unknown_kind("Met welk tolkenbureau werkt de gemeente samen?", known) == ["tolkenbureau"]
 
 
-def test_a_right_to_something_no_top_passage_names_is_refused():
-    """Allowances and benefits come from other law than the passages found: a passage about
-    registration that never names "zorgtoeslag" cannot say whether there is a right to it."""
-    analyzer = Analyzer()
-    registration = ["Wie hier rechtmatig verblijft, wordt ingeschreven als ingezetene."]
-    question = "Heeft een arbeidsmigrant die als niet-ingezetene staat ingeschreven recht op zorgtoeslag?"
-    assert unmentioned_right(question, registration, analyzer) == "zorgtoeslag"
-    named = ["Een ingezetene kan recht hebben op zorgtoeslag."]
-    assert unmentioned_right(question, named, analyzer) is None
-    # by stem: "huurtoeslagen" names what "recht op de huurtoeslag" asks about
-    assert unmentioned_right("Recht op de huurtoeslag?", ["De huurtoeslagen."], analyzer) is None
-    # English only where the statute word is known: "rent" is "huur"
-    assert unmentioned_right("Is he entitled to rent protection?", registration, analyzer) is None
-    assert unmentioned_right("Is a worker eligible for housing?", registration, analyzer) == "huisvesting"
-    # no right asked about
-    assert unmentioned_right("Mag de huisbaas mijn kamer in?", registration, analyzer) is None
-    model = AbstentionModel(threshold=1.0)
-    retrieval = _retrieval(question, registration[0])
-    assert "zorgtoeslag" in model.refusal(retrieval, {"ingezetene"}, analyzer)
-    assert model.refusal(retrieval, {"ingezetene"}) is None  # without an analyzer: not checked
-
-
-@pytest.mark.parametrize(
-    ("question", "world"),
-    [
-        ("Which Dutch municipalities have already adopted a rental bylaw?", True),
-        ("Welke gemeenten hebben al een verhuurverordening vastgesteld?", True),
-        ("Welke inspectie-instellingen heeft de minister aangewezen?", True),
-        ("Which bodies has the minister designated?", True),
-        # what the law itself has laid down, or a rule's content, is a rule
-        ("Welke eisen heeft de wetgever gesteld aan de huisvesting?", False),
-        ("Welke voorwaarden heeft het college gesteld?", False),
-        ("Welke gevolgen heeft het als hij te laat is?", False),
-        ("Hoeveel arbeidsmigranten wonen er in Nederland?", True),
-        ("How many staffing agencies have been admitted so far?", True),
-        # rules: what must, may or can be, and what is needed
-        ("Welke gemeenten moeten een huisvestingsverordening hebben?", False),
-        ("Hoeveel arbeidsmigranten mogen er in één woning wonen?", False),
-        ("Vanaf hoeveel personen is een gebruiksmelding nodig?", False),
-        # which municipality is competent is a rule, not a list of places
-        ("Bij welke gemeente doet hij aangifte?", False),
-        ("Wat moet een verhuurder doen?", False),
-    ],
-)
-def test_questions_about_the_world_are_told_from_questions_about_rules(question, world):
-    assert asks_about_the_world(question) is world
-
-
-def test_statute_text_does_not_answer_questions_about_the_world():
-    model = AbstentionModel(threshold=1.0)
-    question = "Welke gemeenten hebben al een verhuurverordening vastgesteld?"
-    retrieval = _retrieval(question, "De gemeenteraad kan een verhuurverordening vaststellen.")
-    assert "facts" in model.refusal(retrieval, {"gemeenten"}, rules_only=True)
-    # guidance among the top passages may report which municipalities did
-    assert model.refusal(retrieval, {"gemeenten"}, rules_only=False) is None
-
-
-def test_a_period_of_an_act_no_period_line_names_is_refused():
-    """A period belongs to an act: the decision period on a licence is no objection period, and
-    a passage that names a notice ("opgezegd") without stating its period gives none."""
-    decision = "1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."
-    objection = "Binnen welke termijn kan een verhuurder bezwaar maken tegen de weigering?"
-    assert unmentioned_act(objection, [decision]) == "bezwaar"
-    assert unmentioned_act("Binnen hoeveel weken moet het college beslissen?", [decision]) is None
-    assert unmentioned_act("How long does the college have to decide?", [decision]) is None
-    named_elsewhere = [
-        "5. De verhuurder die een huurovereenkomst heeft opgezegd doet een melding.\n"
-        "6. De informatie wordt binnen vier weken verstrekt."
-    ]
-    notice = "How many months' notice must a landlord give to end the tenancy?"
-    assert unmentioned_act(notice, named_elsewhere) == "months' notice"
-    assert unmentioned_act("Welke opzegtermijn geldt?", named_elsewhere) == "opzegtermijn"
-    stated = ["De opzegtermijn bedraagt ten minste drie maanden."]
-    assert unmentioned_act("Welke opzegtermijn geldt?", stated) is None
-    # a list item's lead-in names the act for the period below it
-    lead_in = ["Een bezwaar wordt ingediend:\na. binnen zes weken na de bekendmaking."]
-    assert unmentioned_act(objection, lead_in) is None
-    # only questions that ask for a period or a moment
-    assert unmentioned_act("Kan een verhuurder bezwaar maken tegen de weigering?", [decision]) is None
-    # a dispute before the rent tribunal is an act of its own
-    tribunal = "Binnen welke termijn moet een huurder naar de Huurcommissie stappen?"
-    assert unmentioned_act(tribunal, [decision]) == "huurcommissie"
-    assert unmentioned_act(tribunal, ["De huurcommissie beslist binnen vier maanden."]) is None
-    # "notice" alone is often a notification ("notice of use"), not a notice period
-    assert unmentioned_act("How long before opening must the notice of use be given?", [decision]) is None
-
-
-def test_a_value_the_fitting_line_leaves_to_a_regulation_is_refused():
-    """Waadi art. 12ba lid 3 leaves both the period and the body to an AMvB: the documents do
-    not hold them, whatever other period the passage states."""
-    analyzer = Analyzer()
-    passage = (
-        "Waadi — Artikel 12ba\n\n"
-        "3. Bij algemene maatregel van bestuur kan worden bepaald dat, indien de uitlener na een "
-        "bij algemene maatregel van bestuur te bepalen termijn een redelijk vermoeden heeft dat "
-        "de arbeidskracht niet als ingezetene staat ingeschreven, hiervan melding maakt.\n"
-        "4. De voordracht wordt niet eerder gedaan dan vier weken nadat het ontwerp is overgelegd."
-    )
-    question = (
-        "Na hoeveel dagen moet een uitlener melden dat een arbeidskracht niet als ingezetene "
-        "staat ingeschreven?"
-    )
-    assert delegated_value(question, [passage], analyzer) == "te bepalen termijn"
-    # a question the period line fits better is answered by its period
-    draft = "Hoeveel weken nadat het ontwerp is overgelegd wordt de voordracht gedaan?"
-    assert delegated_value(draft, [passage], analyzer) is None
-    # the delegated value must be of the kind asked for: an amount is no period
-    assert delegated_value("Hoeveel euro moet de uitlener betalen als hij melding maakt van de ingezetene?", [passage], analyzer) is None
-    model = AbstentionModel(threshold=1.0)
-    retrieval = _retrieval(question, passage)
-    assert "regulation" in model.refusal(retrieval, {"uitlener"}, analyzer)
-
-
-def test_a_first_passage_that_hands_the_value_to_a_regulation_and_states_none():
-    """Wgv art. 4 hands rules on the "bewaartermijn" to an AMvB; a period in a lower passage
-    belongs to something else."""
-    analyzer = Analyzer()
-    meldpunt = (
-        "Wgv — Artikel 4\n\n"
-        "2. Burgemeester en wethouders verwerken persoonsgegevens van bij het meldpunt "
-        "ingediende klachten.\n"
-        "3. Bij of krachtens algemene maatregel van bestuur worden nadere regels gesteld omtrent "
-        "de verwerking. Deze regels hebben betrekking op de bewaartermijn van de gegevens."
-    )
-    other = "BRP — Artikel 2.55\n\nDe gegevens worden twintig jaar bewaard."
-    question = "Hoe lang mag de gemeente de persoonsgegevens van klachten bij het meldpunt bewaren?"
-    assert delegated_value(question, [meldpunt, other], analyzer) == "bewaartermijn"
-    # a first passage that states a period answers with it
-    stated = meldpunt + "\n4. De gegevens worden ten hoogste vijf jaar bewaard."
-    assert delegated_value(question, [stated, other], analyzer) is None
-    # no period asked for: nothing delegated matters
-    assert delegated_value("Wie verwerkt de klachten van het meldpunt?", [meldpunt], analyzer) is None
-
-
 def test_values_asked_in_other_words():
     # months of rent are an amount of money (or a multiple of the rent), not a period
     months = expected("How many months of basic rent may a landlord charge as a deposit?")
@@ -641,61 +485,6 @@ def test_a_question_with_an_untyped_part_is_answered_in_part():
     assert model.refusal(no_date, {"verhuurder"}) is None
 
 
-def test_a_short_period_clause_asks_about_the_clause_before_it():
-    decision = "1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."
-    # "..., and what is the deadline?" asks the deadline of the appeal named before it
-    assert unmentioned_act("Bij welke rechter gaat hij in beroep, en wat is de termijn?", [decision]) == "rechter"
-    # a period clause with a subject of its own asks about that subject
-    own = "Wat zegt de regeling over de Huurcommissie, en vanaf welke datum geldt die regeling?"
-    assert unmentioned_act(own, ["De regeling treedt in werking met ingang van 1 juli 2023."]) is None
-
-
-def test_a_deduction_from_wages_no_top_passage_names_is_refused():
-    separate = ["a. de huurovereenkomst afzonderlijk van de arbeidsovereenkomst vastgelegd;"]
-    for question in (
-        "Mag de werkgever de huur rechtstreeks inhouden op het loon van de arbeidsmigrant?",
-        "May a landlord who is also the employer deduct the rent from the worker's wages?",
-        "Kan het uitzendbureau de huur met het loon verrekenen?",
-    ):
-        assert unmentioned_deduction(question, separate), question
-    assert not unmentioned_deduction(
-        "Mag de werkgever de huur inhouden op het loon?", ["De inhouding op het loon bedraagt ..."]
-    )
-    # a fee kept back, not wages: another rule (Waadi art. 12) may answer it
-    assert not unmentioned_deduction("Mag een uitzendbureau een bedrag inhouden als vergoeding?", separate)
-    # "de inhoud van het rapport" (content) is no deduction
-    assert unmentioned_deduction("Mag hij de huur inhouden op het loon?", ["De inhoud van het rapport."])
-
-
-def test_review_cases_the_gap_checks_must_not_refuse():
-    """Answerable questions a review of the checks found refused (session 7)."""
-    analyzer = Analyzer()
-    # a value stated in the sentence that fits best is no delegated value
-    entry = (
-        "Wgv — Artikel 28\n\nDeze wet treedt in werking op een bij koninklijk besluit te bepalen "
-        "tijdstip. Zij is op 1 juli 2023 in werking getreden."
-    )
-    assert delegated_value("Op welke datum is de wet in werking getreden?", [entry], analyzer) is None
-    # what the law counts or where it applies is a rule, and so is a body's role
-    for question in (
-        "Hoeveel algemene regels van goed verhuurderschap noemt artikel 2 van de Wgv?",
-        "Vanaf hoeveel personen geldt de meldingsplicht voor brandveilig gebruik?",
-        "From how many occupants does the licence requirement apply?",
-        "In welke gemeenten geldt de Wet goed verhuurderschap?",
-        "Welke rol heeft de gemeenteraad bij de huisvestingsverordening?",
-        "Welke bevoegdheid heeft de burgemeester bij gebreken?",
-    ):
-        assert not asks_about_the_world(question), question
-    # "give notice to the municipality" is a notification, not a tenancy's notice
-    use = ["1. Het is verboden een bouwwerk te gebruiken zonder dit ten minste vier weken te melden."]
-    assert unmentioned_act("How many weeks before use must the user give notice to the municipality?", use) is None
-    # a right to "hetzelfde loon" is a right to pay, which the passage names
-    pay = ["De uitzendkracht heeft recht op ten minste hetzelfde loon als werknemers van de inlener."]
-    assert unmentioned_right("Heeft een uitzendkracht recht op hetzelfde loon?", pay, analyzer) is None
-    # "de inhoud van" is content, not a deduction
-    assert not unmentioned_deduction("Wat is de inhoud van artikel 8 over het loon van uitzendkrachten?", pay)
-
-
 def test_a_typed_clause_about_the_other_clause_is_one_question():
     """"Welke boete staat erop? Hoeveel euro is dat?" asks the euro amount of that fine: the
     type check still applies."""
@@ -706,31 +495,6 @@ def test_a_typed_clause_about_the_other_clause_is_one_question():
         "De boete bedraagt ten hoogste het bedrag van de vierde categorie.",
     )
     assert "money" in model.refusal(no_amount, {"boete"})
-
-
-def test_a_value_only_another_statute_states_is_refused():
-    """One law's fine or period does not answer a question about another's: the Wgv's fine
-    article states a category, the Wet BRP's "€ 325" below it is the fine for a wrong address."""
-    fine = "Hoeveel euro is de boete bij een eerste overtreding van de vergunningplicht?"
-    wgv, brp = "Wet goed verhuurderschap", "Wet basisregistratie personen"
-    assert value_of_another_statute(fine, wgv, [brp]) == brp
-    assert value_of_another_statute(fine, wgv, [brp, wgv]) is None  # the best passage's law states one
-    assert value_of_another_statute(fine, wgv, []) is None
-    # a question that names the other law asks about it
-    assert value_of_another_statute("Hoeveel euro is de boete uit de Wet BRP?", wgv, [brp]) is None
-    model = AbstentionModel(threshold=1.0)
-    retrieval = Retrieval(
-        fine,
-        [
-            _hit("De boete bedraagt ten hoogste het bedrag van de vierde categorie.", wgv),
-            _hit("De boete bedraagt ten hoogste € 325.", brp),
-        ],
-        None,
-        False,
-    )
-    assert "another statute" in model.refusal(retrieval, {"boete"}, rules_only=True)
-    # guidance passages (not statute text only) are left to the score
-    assert model.refusal(retrieval, {"boete"}, rules_only=False) is None
 
 
 def test_more_ways_to_ask_for_money():
@@ -747,115 +511,3 @@ def test_more_ways_to_ask_for_money():
     assert expected("Wat bedraagt de financiële zekerheid?").kind is Kind.MONEY
     assert expected("Welk boetebedrag krijgt de inlener?").kind is Kind.MONEY
     assert expected("Hoeveel bedraagt de termijn?").kind is not Kind.MONEY
-
-
-def test_where_a_service_is_asks_about_the_world_even_with_a_rule_word():
-    for question in (
-        "In welke gemeenten zit een loket waar dat kan?",
-        "In welke gemeenten kan een seizoenarbeider terecht bij een loket?",
-        "In which municipalities are the registration desks located?",
-    ):
-        assert asks_about_the_world(question), question
-    assert not asks_about_the_world("In welke gemeenten moet een verhuurder een vergunning hebben?")
-
-
-def test_a_number_the_fitting_sentence_leaves_to_the_bylaw_is_refused():
-    analyzer = Analyzer()
-    tourist = (
-        "Hw — Artikel 23b\n\n1. De gemeenteraad kan bepalen dat het verboden is een woonruimte "
-        "voor toeristische verhuur meer dan een in die verordening bepaald aantal nachten per jaar "
-        "in gebruik te geven."
-    )
-    question = "How many nights per year may a home be let to tourists?"
-    assert delegated_value(question, [tourist], analyzer) == "een in die verordening bepaald aantal"
-    assert delegated_value("Hoeveel nachten per jaar mag een woning aan toeristen worden verhuurd?", [tourist], analyzer)
-    # a bylaw's "vastgestelde termijn" elsewhere in a first passage is not enough: only the
-    # sentence that fits best counts
-    other = (
-        "Hw — Artikel 4\n\n1. De gemeenteraad kan bij verordening voor de duur van ten hoogste "
-        "vier jaar regels geven.\n2. Een in de verordening vastgestelde termijn geldt."
-    )
-    assert delegated_value("Voor hoe lang mag de gemeenteraad een verordening vaststellen?", [other], analyzer) is None
-
-
-def test_a_delegating_sentence_below_a_passage_that_states_the_value_is_no_refusal():
-    """"Hoe lang mogen we die kopie bewaren?" is answered by Waadi art. 7c ("uiterlijk vier weken
-    nadat het afschrift ..."), though a lower passage's "te bepalen termijn" shares more words."""
-    analyzer = Analyzer()
-    copy = (
-        "Waadi — Artikel 7c\n\n4. Hij vernietigt het afschrift uiterlijk vier weken nadat het "
-        "afschrift in de administratie is opgenomen."
-    )
-    report = (
-        "Waadi — Artikel 12ba\n\n3. De uitlener meldt na een bij algemene maatregel van bestuur "
-        "te bepalen termijn dat de uitzendkracht bij inschrijving geen kopie heeft overgelegd."
-    )
-    question = "We maken bij inschrijving een kopie van het paspoort van uitzendkrachten. Hoe lang mogen we die kopie bewaren?"
-    assert delegated_value(question, [copy, report], analyzer) is None
-    assert delegated_value(question, [report, copy], analyzer) == "te bepalen termijn"
-
-
-def test_how_long_something_stays_valid_needs_a_period_line_about_validity():
-    registration = ["1. Hij wordt ingeschreven als hij gedurende een half jaar ten minste twee derde in Nederland is."]
-    question = "How long does the registration stay valid before I have to renew it?"
-    assert unmentioned_act(question, registration) == "valid"
-    valid = ["2. De geldigheidsduur van de toelating bedraagt vijf jaar."]
-    assert unmentioned_act(question, valid) is None
-    extended = ["3. Zij kunnen de termijn eenmaal verlengen met ten hoogste zes weken."]
-    assert unmentioned_act("Met hoeveel weken kan de termijn worden verlengd?", extended) is None
-
-
-def test_the_dutch_term_given_with_an_english_right_is_the_thing_asked():
-    analyzer = Analyzer()
-    question = "Is a non-resident entitled to rent benefit (huurtoeslag) for his room?"
-    registration = ["De niet-ingezetene wordt ingeschreven in de basisregistratie."]
-    assert unmentioned_right(question, registration, analyzer) == "huurtoeslag"
-    assert unmentioned_right(question, ["Recht op huurtoeslag bestaat ..."], analyzer) is None
-
-
-def test_a_law_named_after_an_allowance_does_not_name_a_right_to_it():
-    """"het bedrag, genoemd in artikel 13 van de Wet op de huurtoeslag" borrows a rent limit;
-    it says nothing about who has a right to the allowance."""
-    analyzer = Analyzer()
-    limit = ["Een huurprijs die niet hoger is dan het bedrag, genoemd in artikel 13 van de Wet op de huurtoeslag."]
-    question = "Heeft een niet-ingezetene recht op huurtoeslag voor zijn kamer?"
-    assert unmentioned_right(question, limit, analyzer) == "huurtoeslag"
-    assert unmentioned_right(question, limit + ["Hij heeft recht op huurtoeslag."], analyzer) is None
-
-
-def test_the_act_a_period_belongs_to_is_known_to_the_composer():
-    """The composer gives a stated period the typed bonus only where the act is named: "binnen
-    een tijdvak van acht jaar" under a refusal ground is no decision period (Wgv art. 7 vs 9)."""
-    acts = asked_acts("Binnen welke termijn beslist het college op een aanvraag?")
-    assert [act for act, _ in acts] == ["beslist"]
-    assert names_acts("Burgemeester en wethouders beslissen binnen acht weken.", acts)
-    assert not names_acts("a. indien binnen een tijdvak van acht jaar een boete is opgelegd", acts)
-    assert asked_acts("Wie beslist op de aanvraag?") == []  # no period asked
-
-
-def test_review_cases_of_session_8_the_checks_must_not_refuse():
-    """Answerable questions a review of session 8's checks found refused."""
-    analyzer = Analyzer()
-    # "geldig" as an adjective is no question about validity; "afgegeven voor een periode van
-    # vier jaar" states a validity in other words
-    five_days = ["1. Hij doet binnen vijf dagen aangifte van verblijf en adres."]
-    assert unmentioned_act("Binnen hoeveel dagen moet hij zich met een geldig paspoort inschrijven?", five_days) is None
-    assert unmentioned_act("Within how many days must he register with a valid passport?", five_days) is None
-    assert unmentioned_act("Vanaf welke datum is de regeling geldig?", ["Zij treedt in werking op 1 juli 2023."]) is None
-    issued = ["2. De aanwijzing wordt afgegeven voor een periode van vier jaar."]
-    assert unmentioned_act("Hoe lang is een aanwijzing als inspectie-instelling geldig?", issued) is None
-    # "amount of time" and "the deadline for returning the deposit" ask no money
-    assert expected("What is the amount of time the municipality has to decide?") is None
-    assert expected("What is the deadline for returning the deposit?").kind is Kind.DURATION
-    # a regulation's date fills in its parent law's: only money is checked across statutes
-    date = "Vanaf wanneer moet een verhuurder de huurder schriftelijk informeren?"
-    assert value_of_another_statute(date, "Regeling goed verhuurderschap", ["Wet goed verhuurderschap"]) is None
-    # which municipalities must have a desk is a rule
-    assert not asks_about_the_world("Welke gemeenten moeten een loket hebben waar huurders klachten melden?")
-    assert not asks_about_the_world("Which municipalities must set up a desk for complaints?")
-    # an English word in brackets is no Dutch term
-    registration = ["De niet-ingezetene wordt ingeschreven."]
-    question = "Is a temp worker entitled to housing (accommodation) from the agency?"
-    assert unmentioned_right(question, registration, analyzer) != "accommodation"
-    # "bedraagt" is the question's verb, not its subject
-    assert "bedraagt" not in analyzer.key_terms("Hoeveel bedraagt de boete?", subject=True)
