@@ -245,6 +245,10 @@ class ExtractiveComposer:
                 snap.doc_freq.get(t, 0) for t in (term, *equivalents.get(term, ()))
             )
 
+        def present(term: str, tokens: set[str]) -> bool:
+            # the word itself, or a word statutes use for it
+            return term in tokens or not equivalents.get(term, frozenset()).isdisjoint(tokens)
+
         weights = {t: snap.idf(t) for t in terms if indexed(t)}
         total = sum(weights.values()) or 1.0
         clause = wh_clauses(question)
@@ -282,16 +286,10 @@ class ExtractiveComposer:
             lead_ins: list[tuple[Unit, list[int]]] = []
             for line_index, unit in split_units(text):
                 tokens = set(analyzer.tokens(unit))
-                covered = sum(
-                    w
-                    for t, w in weights.items()
-                    if t in tokens or not equivalents.get(t, frozenset()).isdisjoint(tokens)
-                ) / total
+                covered = sum(w for t, w in weights.items() if present(t, tokens)) / total
                 if bridge:
                     covered = max(covered, sum(w for t, w in bridge.items() if t in tokens) / bridge_total)
-                asked = sum(
-                    w for t, w in asking.items() if t in tokens or not equivalents.get(t, frozenset()).isdisjoint(tokens)
-                ) / asking_total
+                asked = sum(w for t, w in asking.items() if present(t, tokens)) / asking_total
                 score = covered + 0.15 / (1 + h_index) + focus
                 if term is not None and defines(unit, term):
                     score += DEFINITION_FOCUS
@@ -407,7 +405,7 @@ class ExtractiveComposer:
         # a source's citation quotes its best line, wherever that stands in reading order
         best_of_hit: dict[int, Unit] = {}
         for unit in chosen:
-            if unit.score > best_of_hit.get(unit.hit_index, unit).score or unit.hit_index not in best_of_hit:
+            if unit.hit_index not in best_of_hit or unit.score > best_of_hit[unit.hit_index].score:
                 best_of_hit[unit.hit_index] = unit
         for unit in chosen:
             hit = hits[unit.hit_index]

@@ -140,9 +140,7 @@ def unmentioned_tax(question: str, texts: Collection[str]) -> str | None:
     `texts` names it as its own. A definition of "toeristische verhuur" says nothing about
     the tax, and "de toeristenbelasting, bedoeld in artikel 224 van de Gemeentewet" leaves it
     to that law."""
-    asked = " ".join(asking_sentences(question))
-    if _refers_back(asked):
-        asked = question
+    asked = _asked_part(question)
     if match := _TAX_NL.search(asked):
         tax = match.group(1).lower()
     elif match := _TAX_EN_ASKED.search(asked):
@@ -177,12 +175,13 @@ def unnamed_website(question: str, texts: Collection[str]) -> bool:
     return bool(_SITE_ASKED.search(asked)) and not any(_SITE.search(text) for text in texts)
 
 
-def _refers_back(asked: str) -> bool:
-    """Does the asking sentence name nothing but what the sentence before it said ("Hoeveel
-    mag dat maximaal zijn?", "Is that allowed?")?"""
+def _asked_part(question: str) -> str:
+    """The asking sentences, or the whole question when they name nothing but what a sentence
+    before said ("... houdt geld van mijn loon in. Hoeveel mag dat maximaal zijn?")."""
+    asked = " ".join(asking_sentences(question))
     if not re.search(r"\b(?:dat|dit|that|this|it)\b", asked, re.I):
-        return False
-    return all(_RULE_WORDS.fullmatch(word) for word in own_words(asked))
+        return asked
+    return question if all(_RULE_WORDS.fullmatch(word) for word in own_words(asked)) else asked
 
 
 def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
@@ -190,9 +189,7 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     of a deduction? Wage deductions for housing are set by labour law and collective
     agreements; a passage on keeping the tenancy apart from the employment contract does not
     say whether or how much may be deducted."""
-    asked = " ".join(asking_sentences(question))
-    if _refers_back(asked):
-        asked = question  # "... houdt geld van mijn loon in. Hoeveel mag dat maximaal zijn?"
+    asked = _asked_part(question)
     if not _DEDUCTION_ASKED.search(asked):
         return False
     return not _names(texts, _DEDUCTION_NAMED)
@@ -337,11 +334,6 @@ _OWN_LID = re.compile(rf"\bbedoeld\s+in\s+het\s+({'|'.join(_ORDINALS)})\s+lid\b(
 
 
 _OTHER_STATUTE = re.compile(r",?\s*(?:\w+\s+lid,?\s*)?van\s+(?:de|het|Boek)\s+[A-Z\d]", re.I)
-
-
-def _articles_about(text: str) -> set[str]:
-    """The article numbers `text` says its subject is "bedoeld in" ("referred to in")."""
-    return {number for _, numbers in _references(text) for number in numbers}
 
 
 def _references(text: str, *, within: bool = True) -> list[tuple[str, set[str]]]:
@@ -517,14 +509,23 @@ _PAPERS = (
     r"\w*verklaring\w*|afschrift\w*|kopie\w*|\w*bewijs|\w*certificaat\w*|uittreksel\w*|\w*akte\w*|"
     r"\w*formulier\w*|geschrift\w*|schriftelijk\w*|\w*overeenkomst\w*)"
 )
-# "de bij of krachtens algemene maatregel van bestuur aangewezen bescheiden": others name them
-_PAPERS_DELEGATED = re.compile(
-    r"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:algemene maatregel van bestuur|"
-    r"ministeriële regeling|koninklijk besluit|(?:de|die|een)\s+\w*verordening)\s+"
-    r"(?:aangewezen|aan te wijzen|te bepalen|bepaalde|vastgestelde|vast te stellen)\s+"
-    r"(?:\w+\s+){0,2}?(?:bescheiden|documenten|stukken)\b",
-    re.I,
-)
+
+
+def _designated_by_regulation(nouns: str, *, bylaw: bool = False) -> re.Pattern[str]:
+    """"de bij of krachtens algemene maatregel van bestuur aangewezen <nouns>": a regulation
+    (with `bylaw`, also a municipal bylaw) will name them, the statute does not."""
+    by = r"algemene maatregel van bestuur|ministeriële regeling|koninklijk besluit"
+    if bylaw:
+        by += r"|(?:de|die|een)\s+\w*verordening"
+    return re.compile(
+        rf"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:{by})\s+"
+        r"(?:aangewezen|aan te wijzen|te bepalen|bepaalde|vastgestelde|vast te stellen)\s+"
+        rf"(?:\w+\s+){{0,2}}?(?:{nouns})",
+        re.I,
+    )
+
+
+_PAPERS_DELEGATED = _designated_by_regulation(r"(?:bescheiden|documenten|stukken)\b", bylaw=True)
 
 
 def delegated_papers(question: str, texts: Collection[str]) -> str | None:
@@ -553,12 +554,7 @@ _BODY_ASKED = re.compile(
     re.I,
 )
 # "melding maakt bij een bij algemene maatregel van bestuur aangewezen instantie"
-_BODY_DELEGATED = re.compile(
-    r"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:algemene maatregel van bestuur|"
-    r"ministeriële regeling|koninklijk besluit)\s+(?:aangewezen|aan te wijzen|te bepalen|"
-    r"bepaalde|vastgestelde|vast te stellen)\s+(?:\w+\s+){0,2}?(?:instantie|organisatie|instelling)\w*",
-    re.I,
-)
+_BODY_DELEGATED = _designated_by_regulation(r"(?:instantie|organisatie|instelling)\w*")
 
 
 # the body something goes to ("bij welke instantie", "to which authority ... report"), not the

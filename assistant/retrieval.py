@@ -28,6 +28,7 @@ import re
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,6 +121,17 @@ class Snapshot:
             key = theme_key(filters.theme)
             keep &= np.array([bool(m.get(key)) for m in self.metas], dtype=bool)
         return keep
+
+
+def _lift(final: np.ndarray, weight: float, deserves: Callable[[int], bool]) -> None:
+    """Add `weight` (in place) to each candidate that `deserves` it. The bonus can only lift a
+    candidate that comes within its weight of the top TYPE_RANKED; checking just those keeps
+    the ranking exact there and spares the checks for the rest (about 20 ms at 10,000
+    chunks)."""
+    bar = np.sort(final)[::-1][min(TYPE_RANKED, len(final)) - 1] - weight
+    for i in np.flatnonzero(final >= bar):
+        if deserves(int(i)):
+            final[i] += weight
 
 
 @dataclass(frozen=True)
@@ -512,19 +524,10 @@ class Retriever:
         expectation = expected(query)
         final = self.scoring.score(sims, d_rr, bm25n, coverage, refs, english)
         if expectation is not None:
-            # The bonus can only lift a candidate that comes within its weight of the top
-            # TYPE_RANKED; checking just those keeps a typed question's ranking exact there
-            # and spares the checks for the rest (about 20 ms at 10,000 chunks).
-            bar = np.sort(final)[::-1][min(TYPE_RANKED, len(final)) - 1] - self.scoring.answer_type
-            for i in np.flatnonzero(final >= bar):
-                if satisfies(expectation, snap.texts[candidates[i]]):
-                    final[i] += self.scoring.answer_type
+            _lift(final, self.scoring.answer_type, lambda i: satisfies(expectation, snap.texts[candidates[i]]))
         term = defined_term(query)
         if term is not None:
-            bar = np.sort(final)[::-1][min(TYPE_RANKED, len(final)) - 1] - self.scoring.definition
-            for i in np.flatnonzero(final >= bar):
-                if defines(snap.texts[candidates[i]], term):
-                    final[i] += self.scoring.definition
+            _lift(final, self.scoring.definition, lambda i: defines(snap.texts[candidates[i]], term))
         order = np.argsort(-final)
         ranked = [(candidates[i], float(final[i])) for i in order]
         ranked = summaries.lift_articles(ranked, snap.summarised, mask)

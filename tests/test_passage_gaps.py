@@ -14,7 +14,7 @@ from assistant.analysis import Analyzer
 from assistant.answer_types import Kind, expected, satisfies
 from assistant.models import Hit
 from assistant.passage_gaps import (
-    _articles_about,
+    _references,
     asked_acts,
     asks_about_the_world,
     delegated_body,
@@ -76,6 +76,10 @@ def test_a_body_a_regulation_will_designate_is_not_in_the_documents():
     college = "Wgv — Artikel 4\n\nDe melding wordt gedaan bij het college van burgemeester en wethouders."
     assert delegated_body(asked, [college, waadi]) is None
     assert delegated_body("Moet het uitzendbureau dat melden?", [waadi]) is None
+
+
+def _articles_about(text: str) -> set[str]:
+    return {number for _, numbers in _references(text) for number in numbers}
 
 
 def test_the_article_a_subject_is_meant_in():
