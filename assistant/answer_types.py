@@ -211,8 +211,12 @@ _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
 _CLAUSE = re.compile(
-    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|"
-    r"wanneer)\s)|"
+    # "Under the Waadi, after how many weeks ...?": a phrase put in front of the asking clause
+    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:(?:na|binnen|vanaf|after|within|from)\s+)?"
+    r"(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer)\s)|"
+    # "Ik wil weten welke gemeenten ... hebben vastgesteld.": an indirect question asks too
+    r"(?:(?<=\bweten)|(?<=\bme af)|(?<=\bmij af)|(?<=\bto know)|(?<=\bwonder)|(?<=\bwondering))"
+    r"\s+(?=(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer)\s)|"
     # "... en wanneer was dat?": a direct question (question word, then the verb); "en hoe
     # lang zij blijven" is a subordinate clause of a yes/no question
     r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe lang|wanneer|how long|how much|how many|when)\s+"

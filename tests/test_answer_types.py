@@ -69,6 +69,17 @@ def test_questions_without_an_answer_kind(question):
 def test_wh_clauses_keeps_only_the_asking_parts():
     assert wh_clauses("Komt er een registratieplicht, en vanaf wanneer?") == "vanaf wanneer?"
     assert wh_clauses("Mag dat? Hoe lang duurt het?") == "Hoe lang duurt het?"
+    # a phrase in front of the asking clause, and an indirect question, ask too
+    assert wh_clauses("Under the Waadi, after how many weeks must he be offered a contract?") == (
+        "after how many weeks must he be offered a contract?"
+    )
+    assert wh_clauses("Ik wil weten welke gemeenten een verordening hebben.") == (
+        "welke gemeenten een verordening hebben."
+    )
+    assert wh_clauses("Ik vraag me af hoe lang dat duurt.") == "hoe lang dat duurt."
+    assert expected("Under the Waadi, after how many weeks is that?").kind is Kind.DURATION
+    # a clause that merely contains a question word is no question ("weten" alone asks nothing)
+    assert wh_clauses("Moet ik de gemeente laten weten dat ik verhuis?") == ""
 
 
 def test_money_needs_an_amount_and_euro_rules_out_a_fine_category():
