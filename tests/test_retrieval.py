@@ -99,6 +99,20 @@ def test_english_glossary_brings_multiword_statute_terms():
     assert stems and stems <= set(tokens), (tokens, stems)
 
 
+def test_english_glossary_reaches_each_statutes_own_terms():
+    """ "report to parliament" must meet "verslag ... Staten-Generaal" (Wgv art. 29): a
+    capitalised, hyphenated statute term is analysed as the indexed text is."""
+    from assistant.analysis import Analyzer
+
+    analyzer = Analyzer()
+    tokens = set(analyzer.tokens("effectiveness parliament practice", english=True))
+    indexed = set(
+        analyzer.tokens("een verslag over de doeltreffendheid aan de Staten-Generaal in de praktijk")
+    )
+    assert tokens <= indexed, tokens - indexed
+    assert set(analyzer.tokens("Staten-Generaal")) <= tokens
+
+
 def test_english_glossary_takes_inflected_forms():
     from assistant.analysis import gloss, gloss_english
 
