@@ -385,6 +385,16 @@ class Retriever:
         if not points:
             return np.zeros((0, vectors.shape[1]), np.float32), np.zeros(0, np.int64), []
         qvecs, _ = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
+        # An English entry point is placed by its glossed variant too ("Can my verhuurder enter
+        # my ruimte without my toestemming?"): the small embedder alone put "Can my landlord
+        # enter my room ...?" on a chunk of the article that says nothing about entering.
+        english = [i for i, p in enumerate(points) if detect_language(p.question) == "en"]
+        placing = qvecs.copy()
+        if english:
+            glossed, _ = annotations.embed(
+                [gloss_english(points[i].question) for i in english], self.embedder, self.settings.cache_dir
+            )
+            placing[english] += glossed
         rows = np.empty(len(points), dtype=np.int64)
         for i, point in enumerate(points):
             options = by_article[(point.bwb_id, point.article)]
@@ -393,7 +403,7 @@ class Retriever:
                     pos for pos in options
                     if annotations.covers_lid(str(chunks[pos].metadata.get("leden", "")), point.lid)
                 ] or options
-            rows[i] = options[int(np.argmax(vectors[options] @ qvecs[i]))] if len(options) > 1 else options[0]
+            rows[i] = options[int(np.argmax(vectors[options] @ placing[i]))] if len(options) > 1 else options[0]
         return qvecs, rows, [p.question for p in points]
 
     # ---- scoring -------------------------------------------------------------------------

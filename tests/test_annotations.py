@@ -119,6 +119,34 @@ def test_entry_points_land_on_their_lid_or_the_most_similar_chunk(make_settings,
     assert embedder.embedded == ["Eerste?", "Tweede?"], "cached vectors are not recomputed"
 
 
+def test_an_english_entry_point_is_placed_by_its_glossed_words_too(make_settings, tmp_path):
+    """The small embedder alone put "Can my landlord enter my room ...?" on a chunk of the
+    Regeling's article 1 that says nothing about entering; the glossed variant ("Can my
+    verhuurder ...") is embedded beside it and the two together choose the chunk."""
+    from assistant.analysis import gloss_english
+
+    english = "Can my landlord enter my room without my permission?"
+    (tmp_path / "testwet.md").write_text(
+        f"---\nbwb_id: BWBR0099999\n---\n## Artikel 5\n- {english}\n- Mag de huisbaas binnenkomen?\n",
+        encoding="utf-8",
+    )
+    # the English question alone leans to chunk 0; its glossed variant clearly to chunk 1
+    embedder = CountingEmbedder(
+        {english: [0.8, 0.6, 0], gloss_english(english): [0, 1, 0], "Mag de huisbaas binnenkomen?": [1, 0, 0]}
+    )
+    retriever = Retriever.__new__(Retriever)
+    retriever.settings = make_settings(annotations_dir=tmp_path)
+    retriever.embedder = embedder
+    retriever.entry_points, _ = annotations.load(tmp_path)
+    meta = {"bwb_id": "BWBR0099999", "article": "5", "leden": "", "structure": "articles"}
+    chunks = [StoredChunk("a", "t", meta), StoredChunk("b", "t", meta)]
+    vectors = np.array([[1, 0, 0], [0, 1, 0]], dtype=np.float32)
+    entry_vectors, rows, texts = retriever._place_entry_points(chunks, vectors)
+    assert rows.tolist() == [1, 0], rows  # English by both variants; Dutch by its own vector
+    assert texts == [english, "Mag de huisbaas binnenkomen?"]
+    assert np.allclose(entry_vectors[0], [0.8, 0.6, 0])  # ranking still uses the question itself
+
+
 STATUTE = """---
 title: Testwet kamerverhuur
 bwb_id: BWBR0099998
