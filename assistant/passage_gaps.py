@@ -47,6 +47,15 @@ _RIGHT_TO = re.compile(
     r"\b(?:entitled\s+to|eligible\s+for)\s+(?:(?:a|an|the|any)\s+)?([a-z][\w-]{2,}(?:\s+[a-z][\w-]{2,})?)",
     re.I,
 )
+# "Kan ik huurtoeslag krijgen?", "krijgt hij zorgtoeslag", "Can I get rent benefit (huurtoeslag)?":
+# getting an allowance is a right to it
+# (only allowances: "Kan ik een vergunning krijgen?" asks what the statutes grant)
+_ALLOWANCE_GOT = re.compile(
+    r"\b(?:kan|kunnen|krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen|heb|heeft|hebben|"
+    r"get|gets|receive|receives|claim|claims)\b.{0,60}?"
+    r"\b([a-zà-ÿ-]*(?:toeslag|toeslagen|uitkering|bijslag|kinderopvangtoeslag))\b",
+    re.I,
+)
 
 
 def right_asked(question: str) -> str | None:
@@ -54,13 +63,16 @@ def right_asked(question: str) -> str | None:
     in the statutes' language; None for other questions, or when the English phrase's last
     word ("housing allowance") has no Dutch statute word: its passage may say it otherwise.
     ("right to" is left out in English: "the right to use ..." asks about an act.)"""
-    match = _RIGHT_TO.search(wh_clauses(question) or " ".join(asking_sentences(question)))
+    asked = wh_clauses(question) or " ".join(asking_sentences(question))
+    match = _RIGHT_TO.search(asked)
     if match is None:
-        return None
+        got = _ALLOWANCE_GOT.search(asked)
+        return got.group(1).lower() if got else None
     if match.group(1):
         return match.group(1).lower()
-    # "entitled to rent benefit (huurtoeslag)": the Dutch term the asker gives with it
-    dutch_term = re.match(r"\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :])
+    # "entitled to rent benefit (huurtoeslag)", "entitled to Dutch housing benefit
+    # (huurtoeslag)": the Dutch term the asker gives with it
+    dutch_term = re.match(r"(?:\s+[a-z][\w-]*){0,2}\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :])
     if dutch_term and not gloss(dutch_term.group(1).lower()):  # "(accommodation)" is English
         return dutch_term.group(1).lower()
     words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]

@@ -604,3 +604,22 @@ def test_review_cases_of_session_8_the_checks_must_not_refuse():
     assert unmentioned_right(question, registration, analyzer) != "accommodation"
     # "bedraagt" is the question's verb, not its subject
     assert "bedraagt" not in analyzer.key_terms("Hoeveel bedraagt de boete?", subject=True)
+
+
+def test_getting_an_allowance_is_asking_a_right_to_it():
+    """ "Kan ik huurtoeslag krijgen?" asks the same as "Heb ik recht op huurtoeslag?"; a passage
+    that only borrows an amount from the "Wet op de huurtoeslag" does not answer it. Getting a
+    permit is no allowance: the statutes grant those themselves."""
+    analyzer = Analyzer()
+    borrowed = ["een huurprijs hoger dan het bedrag, bedoeld in artikel 13 van de Wet op de huurtoeslag"]
+    for question in (
+        "kan ik als arbeidsmigrant huurtoeslag krijgen voor mijn kamer",
+        "Krijgt een seizoenwerker zorgtoeslag?",
+        "Can I get rent benefit (huurtoeslag) for my room?",
+        # the Dutch term a few words after "entitled to"
+        "Is a seasonal worker renting my room entitled to Dutch housing benefit (huurtoeslag)?",
+    ):
+        assert unmentioned_right(question, borrowed, analyzer) in ("huurtoeslag", "zorgtoeslag"), question
+    assert unmentioned_right("Kan ik huurtoeslag krijgen?", ["Recht op huurtoeslag ..."], analyzer) is None
+    assert unmentioned_right("Kan ik een vergunning krijgen?", borrowed, analyzer) is None
+    assert unmentioned_right("Can I get a permit for my rooms?", borrowed, analyzer) is None
