@@ -248,6 +248,9 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (  # how long a registration, permit or certificate stays valid, and its renewal
         re.compile(
             r"\b(?:hoe\s*lang|how\s+long)\b.{0,80}\b(?P<act>geldig|valid)\b|\bgeldigheids\w*|"
+            # "Voor hoeveel jaar wordt een verhuurvergunning verleend?" asks the same
+            r"\b(?:voor\s+hoeveel\s+(?:jaar|jaren|maanden|tijd)|voor\s+hoe\s*lang|"
+            r"for\s+how\s+(?:many\s+years|long))\b.{0,120}?\b(?:verleend|afgegeven|granted|issued)\b|"
             r"\bvalidity\b|\bverleng\w*|\brenew\w*",
             re.I,
         ),

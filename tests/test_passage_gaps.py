@@ -548,6 +548,12 @@ def test_how_long_something_stays_valid_needs_a_period_line_about_validity():
     assert unmentioned_act(question, valid) is None
     extended = ["3. Zij kunnen de termijn eenmaal verlengen met ten hoogste zes weken."]
     assert unmentioned_act("Met hoeveel weken kan de termijn worden verlengd?", extended) is None
+    # "for how many years is it granted" asks how long it stays valid
+    transitional = ["4. ... de voorwaarde verbinden dat de verblijfsruimte binnen drie jaar voldoet aan de eisen."]
+    granted = "Voor hoeveel jaar wordt een verhuurvergunning voor verblijfsruimte op grond van de Wgv verleend?"
+    assert unmentioned_act(granted, transitional) is not None
+    assert unmentioned_act(granted, ["De vergunning wordt verleend voor een periode van vijf jaar."]) is None
+    assert unmentioned_act("For how many years is an admission granted?", transitional) is not None
 
 
 def test_the_dutch_term_given_with_an_english_right_is_the_thing_asked():
