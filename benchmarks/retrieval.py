@@ -16,7 +16,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind28,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind31,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -90,10 +90,11 @@ SETS = {
         for n in range(17, 23)
     },
     # session 10: laws-blind23 to 25 were measured first and prompted the session's changes;
-    # laws-blind26 to 28 were written after them and measured once (README)
+    # laws-blind26 to 28 and then 29 to 31 were written after steps of them and each measured
+    # once before the next step (README)
     **{
         f"laws-blind{n}": (REPO / "tests" / "data" / f"laws-blind{n}.jsonl", "laws")
-        for n in range(23, 29)
+        for n in range(23, 32)
     },
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }
