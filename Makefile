@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint chat ingest bench clean
+.PHONY: run test install install-dev lint chat ingest bench clean entry-vectors
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ chat: install ingest
 
 test: install-dev
 	$(BIN)/python -m pytest -q
+
+# after editing annotations/*.md: the shipped entry-point vectors (annotations/README.md)
+entry-vectors: install
+	$(BIN)/python -m assistant.annotations
 
 lint: install-dev
 	$(BIN)/ruff check .

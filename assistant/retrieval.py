@@ -384,17 +384,14 @@ class Retriever:
         points = [p for p in self.entry_points if (p.bwb_id, p.article) in by_article]
         if not points:
             return np.zeros((0, vectors.shape[1]), np.float32), np.zeros(0, np.int64), []
-        qvecs, _ = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
-        # An English entry point is placed by its glossed variant too ("Can my verhuurder enter
-        # my ruimte without my toestemming?"): the small embedder alone put "Can my landlord
-        # enter my room ...?" on a chunk of the article that says nothing about entering.
-        english = [i for i, p in enumerate(points) if detect_language(p.question) == "en"]
+        folder, cache = self.settings.annotations_dir, self.settings.cache_dir
+        qvecs, _ = annotations.embed([p.question for p in points], self.embedder, cache, folder)
+        # an English entry point is placed by its glossed variant too (annotations.placement_text)
+        variants = {i: t for i, p in enumerate(points) if (t := annotations.placement_text(p.question))}
         placing = qvecs.copy()
-        if english:
-            glossed, _ = annotations.embed(
-                [gloss_english(points[i].question) for i in english], self.embedder, self.settings.cache_dir
-            )
-            placing[english] += glossed
+        if variants:
+            glossed, _ = annotations.embed(list(variants.values()), self.embedder, cache, folder)
+            placing[list(variants)] += glossed
         rows = np.empty(len(points), dtype=np.int64)
         for i, point in enumerate(points):
             options = by_article[(point.bwb_id, point.article)]

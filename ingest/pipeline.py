@@ -336,7 +336,9 @@ class Ingestor:
         points = [p for p in points if p.bwb_id in self._statutes_written]
         if not points:
             return
-        _, embedded = annotations.embed([p.question for p in points], self.embedder, self.settings.cache_dir)
+        # with their placement variants (English glossed), read by the first snapshot build
+        texts = [p.question for p in points] + [t for p in points if (t := annotations.placement_text(p.question))]
+        _, embedded = annotations.embed(texts, self.embedder, self.settings.cache_dir, self.settings.annotations_dir)
         report.entry_points_embedded += embedded
         # entry points of articles the statute does not have (renumbered, repealed, a typo)
         # lead nowhere: say so, so they are fixed rather than silently lost

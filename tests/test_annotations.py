@@ -11,7 +11,7 @@ import pytest
 
 from assistant import annotations
 from assistant.annotations import AnnotationError, covers_lid, parse
-from assistant.config import DEFAULT_ANNOTATIONS
+from assistant.config import DEFAULT_ANNOTATIONS, Settings
 from assistant.index import StoredChunk
 from assistant.retrieval import Retriever
 
@@ -145,6 +145,44 @@ def test_an_english_entry_point_is_placed_by_its_glossed_words_too(make_settings
     assert rows.tolist() == [1, 0], rows  # English by both variants; Dutch by its own vector
     assert texts == [english, "Mag de huisbaas binnenkomen?"]
     assert np.allclose(entry_vectors[0], [0.8, 0.6, 0])  # ranking still uses the question itself
+
+
+def test_shipped_vectors_spare_a_fresh_ingest_the_embedding(tmp_path):
+    """Vectors written beside the files are read instead of embedding again, but only for the
+    embedder that made them; a question written since is embedded as before."""
+    (tmp_path / "testwet.md").write_text(
+        "---\nbwb_id: BWBR0099999\n---\n## Artikel 5\n- Eerste?\n- Which rules apply?\n", encoding="utf-8"
+    )
+    from assistant.analysis import gloss_english
+
+    table = {"Eerste?": [1, 0, 0], "Which rules apply?": [0, 1, 0], gloss_english("Which rules apply?"): [0, 0, 1]}
+    assert annotations.write_vectors(tmp_path, CountingEmbedder(table)) == 3  # with the glossed variant
+    fresh = CountingEmbedder({**table, "Nieuw?": [0, 0, 1]})
+    vectors, embedded = annotations.embed(["Eerste?", "Nieuw?"], fresh, tmp_path / "cache", tmp_path)
+    assert embedded == 1 and fresh.embedded == ["Nieuw?"]
+    assert np.allclose(vectors, [[1, 0, 0], [0, 0, 1]])
+    other = CountingEmbedder(table)
+    other.id = "another-model"
+    annotations.embed(["Eerste?"], other, tmp_path / "cache2", tmp_path)
+    assert other.embedded == ["Eerste?"], "vectors of another embedder are not used"
+
+
+def test_the_shipped_vectors_are_current_for_the_default_embedder():
+    """Every shipped entry point (and its placement text) has a vector made by the default
+    embedder: after editing annotations/, run `python -m assistant.annotations`."""
+    from assistant.embeddings import load_embedder
+
+    embedder = load_embedder(Settings(_env_file=None).embedder)
+    points, problems = annotations.load(DEFAULT_ANNOTATIONS)
+    assert not problems
+    shipped = annotations._shipped(DEFAULT_ANNOTATIONS, embedder)
+    texts = [p.question for p in points] + [t for p in points if (t := annotations.placement_text(p.question))]
+    missing = [t for t in texts if annotations._key(t) not in shipped]
+    assert not missing, f"{len(missing)} entry points without a shipped vector, e.g. {missing[:3]}"
+    sample = [texts[0], texts[len(texts) // 2], texts[-1]]
+    fresh = embedder.embed_queries(sample)
+    for text, vector in zip(sample, fresh, strict=True):
+        assert float(np.dot(vector, shipped[annotations._key(text)])) > 0.999, text
 
 
 STATUTE = """---
