@@ -159,6 +159,9 @@ def placement_text(question: str) -> str | None:
     return gloss_english(question) if detect_language(question) == "en" else None
 
 
+_PROBE = "Mag de verhuurder zonder toestemming mijn kamer binnenkomen?"
+
+
 def _key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -172,8 +175,13 @@ def _shipped(folder: Path | None, embedder: Embedder) -> dict[str, np.ndarray]:
         with np.load(path, allow_pickle=False) as data:
             if str(data["embedder"]) != embedder.id:
                 return {}
+            # the same id after a model upgrade: the probe's vector tells
+            probe = np.asarray(embedder.embed_queries([_PROBE]), dtype=np.float32)[0]
+            if float(np.dot(probe, data["probe"])) < 0.999:
+                log.warning("entry-point vectors %s were made by another version of %s", path, embedder.id)
+                return {}
             return dict(zip(data["keys"].astype(str).tolist(), data["vectors"], strict=True))
-    except (OSError, KeyError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a damaged file (truncated zip, empty) is embedded anew
         log.warning("ignoring unreadable entry-point vectors %s: %s", path, exc)
         return {}
 
@@ -186,13 +194,18 @@ def write_vectors(folder: Path, embedder: Embedder) -> int:
         raise AnnotationError("; ".join(problems))
     texts = [p.question for p in points] + [t for p in points if (t := placement_text(p.question))]
     texts = list(dict.fromkeys(texts))
-    vectors = np.asarray(embedder.embed_queries(texts), dtype=np.float32)
-    np.savez(
-        folder / SHIPPED_VECTORS,
-        embedder=np.array(embedder.id),
-        keys=np.array([_key(t) for t in texts], dtype="S40"),
-        vectors=vectors,
-    )
+    vectors = np.asarray(embedder.embed_queries([*texts, _PROBE]), dtype=np.float32)
+    # written whole or not at all: an ingest may read the folder meanwhile
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-vectors", suffix=".npz")
+    with os.fdopen(fd, "wb") as fh:
+        np.savez(
+            fh,
+            embedder=np.array(embedder.id),
+            keys=np.array([_key(t) for t in texts], dtype="S40"),
+            vectors=vectors[:-1],
+            probe=vectors[-1],
+        )
+    os.replace(tmp, folder / SHIPPED_VECTORS)
     return len(texts)
 
 
@@ -245,5 +258,6 @@ if __name__ == "__main__":  # python -m assistant.annotations [FOLDER]: write th
     from assistant.embeddings import load_embedder
 
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ANNOTATIONS
-    count = write_vectors(target, load_embedder(Settings().embedder))
+    # the default embedder always, whatever .env or VRAAGBAAK_EMBEDDER say: others ignore the file
+    count = write_vectors(target, load_embedder(str(Settings.model_fields["embedder"].default)))
     print(f"{target / SHIPPED_VECTORS}: {count} texts")

@@ -210,13 +210,18 @@ _MEASURE = re.compile(rf"{_NUM}\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![
 _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
+_WH_PREPOSITIONS = (
+    r"vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|from|since|until|within|after|for|on|by|at|to"
+)
+_WH_WORDS = r"what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer"
 _CLAUSE = re.compile(
     # "Under the Waadi, after how many weeks ...?": a phrase put in front of the asking clause
-    r"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:(?:na|binnen|vanaf|after|within|from)\s+)?"
-    r"(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer)\s)|"
+    rf"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\s)|"
     # "Ik wil weten welke gemeenten ... hebben vastgesteld.": an indirect question asks too
-    r"(?:(?<=\bweten)|(?<=\bme af)|(?<=\bmij af)|(?<=\bto know)|(?<=\bwonder)|(?<=\bwondering))"
-    r"\s+(?=(?:what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer)\s)|"
+    # (the asker's wish to know; "laten weten hoeveel ..." tells, "need to know" is a rule)
+    r"(?:(?<=\bwil weten)|(?<=\bwillen weten)|(?<=\bgraag weten)|(?<=\bme af)|(?<=\bmij af)|"
+    r"(?<=\blike to know)|(?<=\bwant to know)|(?<=\bwonder)|(?<=\bwondering))"
+    rf"\s+(?=(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\s)|"
     # "... en wanneer was dat?": a direct question (question word, then the verb); "en hoe
     # lang zij blijven" is a subordinate clause of a yes/no question
     r"\s+(?:en|and)\s+(?=(?:hoeveel|hoe lang|wanneer|how long|how much|how many|when)\s+"
@@ -224,11 +229,7 @@ _CLAUSE = re.compile(
     r"krijgen|duurt|geldt|gelden|gaat|ging|kost|kosten|are|were|does|do|did|will|can|may|must)\b)",
     re.I,
 )
-_WH_CLAUSE = re.compile(
-    r"^\s*(?:en\s+|and\s+)?(?:(?:vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|from|since|until|"
-    r"within|after|for|on|by|at|to)\s+)?(?:hoeveel|hoe|wat|welk|welke|wanneer|how|what|which|when)\b",
-    re.I,
-)
+_WH_CLAUSE = re.compile(rf"^\s*(?:en\s+|and\s+)?(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\b", re.I)
 _PRONOUN = frozenset(
     re.findall(
         r"\w+",

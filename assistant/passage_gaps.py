@@ -48,14 +48,18 @@ _RIGHT_TO = re.compile(
     re.I,
 )
 # "Kan ik huurtoeslag krijgen?", "krijgt hij zorgtoeslag", "Can I get rent benefit (huurtoeslag)?":
-# getting an allowance is a right to it
-# (only allowances: "Kan ik een vergunning krijgen?" asks what the statutes grant)
+# getting an allowance is a right to it. Only a named allowance (a compound: "een toeslag voor
+# schoonmaak" is a surcharge), and only as what is got ("Ik heb huurtoeslag, mag ...?" is not).
+_ALLOWANCE = r"[a-zà-ÿ-]{3,}(?:toeslag|toeslagen|uitkering|uitkeringen|bijslag|bijslagen)"
 _ALLOWANCE_GOT = re.compile(
-    r"\b(?:kan|kunnen|krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen|heb|heeft|hebben|"
-    r"get|gets|receive|receives|claim|claims)\b.{0,60}?"
-    r"\b([a-zà-ÿ-]*(?:toeslag|toeslagen|uitkering|bijslag|kinderopvangtoeslag))\b",
+    rf"\b(?:krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen|aanvragen|get|gets|receive|receives|"
+    rf"claim|claims)\b.{{0,60}}?\b({_ALLOWANCE})\b|"
+    rf"\b({_ALLOWANCE})\b.{{0,40}}?\b(?:krijgen|ontvangen|aanvragen)\b",
     re.I,
 )
+# what an English "entitled to ..." may name as a right of other law (a benefit, housing, care,
+# pay), not any glossed noun ("entitled to a translation" asks what the statute gives)
+_ENTITLEMENTS = ("toeslag", "uitkering", "bijslag", "huisvesting", "verzekering", "zorg", "loon")
 
 
 def right_asked(question: str) -> str | None:
@@ -67,17 +71,20 @@ def right_asked(question: str) -> str | None:
     match = _RIGHT_TO.search(asked)
     if match is None:
         got = _ALLOWANCE_GOT.search(asked)
-        return got.group(1).lower() if got else None
+        return (got.group(1) or got.group(2)).lower() if got else None
     if match.group(1):
         return match.group(1).lower()
     # "entitled to rent benefit (huurtoeslag)", "entitled to Dutch housing benefit
     # (huurtoeslag)": the Dutch term the asker gives with it
-    dutch_term = re.match(r"(?:\s+[a-z][\w-]*){0,2}\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :])
+    dutch_term = re.match(
+        r"(?:\s+[a-z][\w-]*){0,2}\s*\(([a-zà-ÿ][\w-]{3,})\)", match.string[match.end() :], re.I
+    )
     if dutch_term and not gloss(dutch_term.group(1).lower()):  # "(accommodation)" is English
         return dutch_term.group(1).lower()
     words = [w for w in match.group(2).lower().split() if w not in STOPWORDS_ENGLISH]
     dutch = gloss(words[-1]) if words else None
-    return dutch.split()[-1] if dutch else None
+    thing = dutch.split()[-1] if dutch else None
+    return thing if thing and thing.endswith(_ENTITLEMENTS) else None
 
 
 

@@ -155,21 +155,35 @@ def test_shipped_vectors_spare_a_fresh_ingest_the_embedding(tmp_path):
     )
     from assistant.analysis import gloss_english
 
-    table = {"Eerste?": [1, 0, 0], "Which rules apply?": [0, 1, 0], gloss_english("Which rules apply?"): [0, 0, 1]}
+    table = {
+        "Eerste?": [1, 0, 0],
+        "Which rules apply?": [0, 1, 0],
+        gloss_english("Which rules apply?"): [0, 0, 1],
+        annotations._PROBE: [0.6, 0.8, 0],
+    }
     assert annotations.write_vectors(tmp_path, CountingEmbedder(table)) == 3  # with the glossed variant
     fresh = CountingEmbedder({**table, "Nieuw?": [0, 0, 1]})
     vectors, embedded = annotations.embed(["Eerste?", "Nieuw?"], fresh, tmp_path / "cache", tmp_path)
-    assert embedded == 1 and fresh.embedded == ["Nieuw?"]
+    assert embedded == 1 and fresh.embedded == [annotations._PROBE, "Nieuw?"]  # the probe checks the model
     assert np.allclose(vectors, [[1, 0, 0], [0, 0, 1]])
     other = CountingEmbedder(table)
     other.id = "another-model"
     annotations.embed(["Eerste?"], other, tmp_path / "cache2", tmp_path)
     assert other.embedded == ["Eerste?"], "vectors of another embedder are not used"
+    upgraded = CountingEmbedder({**table, annotations._PROBE: [0, 0.6, 0.8]})  # same id, new weights
+    annotations.embed(["Eerste?"], upgraded, tmp_path / "cache3", tmp_path)
+    assert upgraded.embedded == [annotations._PROBE, "Eerste?"], "another version's vectors are not used"
+    # a damaged file (an interrupted copy) is embedded anew, not fatal
+    (tmp_path / annotations.SHIPPED_VECTORS).write_bytes(b"PK\x03\x04 truncated")
+    broken = CountingEmbedder(table)
+    annotations.embed(["Eerste?"], broken, tmp_path / "cache4", tmp_path)
+    assert broken.embedded == ["Eerste?"]
 
 
 def test_the_shipped_vectors_are_current_for_the_default_embedder():
     """Every shipped entry point (and its placement text) has a vector made by the default
-    embedder: after editing annotations/, run `python -m assistant.annotations`."""
+    embedder: after editing annotations/ or the English glossary (placement texts are glossed),
+    run `make entry-vectors`."""
     from assistant.embeddings import load_embedder
 
     embedder = load_embedder(Settings(_env_file=None).embedder)

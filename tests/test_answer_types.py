@@ -78,8 +78,12 @@ def test_wh_clauses_keeps_only_the_asking_parts():
     )
     assert wh_clauses("Ik vraag me af hoe lang dat duurt.") == "hoe lang dat duurt."
     assert expected("Under the Waadi, after how many weeks is that?").kind is Kind.DURATION
-    # a clause that merely contains a question word is no question ("weten" alone asks nothing)
+    assert wh_clauses("Volgens de Wgv, tot wanneer geldt dat?") == "tot wanneer geldt dat?"
+    assert wh_clauses("Ik wil graag weten binnen hoeveel dagen dat moet.") == "binnen hoeveel dagen dat moet."
+    # telling someone, or a need to know, is no question of the asker's
     assert wh_clauses("Moet ik de gemeente laten weten dat ik verhuis?") == ""
+    assert wh_clauses("Moet de verhuurder laten weten hoeveel servicekosten de huurder betaalt?") == ""
+    assert wh_clauses("Does a tenant have the right to know how much he pays?") == ""
 
 
 def test_money_needs_an_amount_and_euro_rules_out_a_fine_category():

@@ -629,3 +629,12 @@ def test_getting_an_allowance_is_asking_a_right_to_it():
     assert unmentioned_right("Kan ik huurtoeslag krijgen?", ["Recht op huurtoeslag ..."], analyzer) is None
     assert unmentioned_right("Kan ik een vergunning krijgen?", borrowed, analyzer) is None
     assert unmentioned_right("Can I get a permit for my rooms?", borrowed, analyzer) is None
+    # capitalised, a few words after "entitled to"
+    question = "Is a seasonal worker entitled to Dutch Housing Benefit (huurtoeslag)?"
+    assert unmentioned_right(question, borrowed, analyzer) == "huurtoeslag"
+    # having an allowance, or a surcharge called "toeslag", asks no right to one
+    assert unmentioned_right("Ik heb huurtoeslag, mag de verhuurder de huur verhogen?", borrowed, analyzer) is None
+    assert unmentioned_right("Kan de verhuurder een toeslag voor schoonmaak vragen?", borrowed, analyzer) is None
+    # "entitled to" a thing the statute itself gives is no right of other law
+    for question in ("Is a tenant entitled to a translation of the contract?", "Is he entitled to a refund?"):
+        assert unmentioned_right(question, borrowed, analyzer) is None, question

@@ -113,6 +113,14 @@ def test_english_glossary_reaches_each_statutes_own_terms():
     assert set(analyzer.tokens("Staten-Generaal")) <= tokens
 
 
+def test_no_english_glossary_word_is_a_dutch_word_of_the_questions():
+    """gloss() runs on every word of an English question, quoted Dutch titles included: "door"
+    in "Wet allocatie arbeidskrachten door intermediairs" must stay "door"."""
+    from assistant.analysis import GLOSSARY, STOPWORDS
+
+    assert not [word for word in GLOSSARY if word in STOPWORDS]
+
+
 def test_english_glossary_takes_inflected_forms():
     from assistant.analysis import gloss, gloss_english
 
