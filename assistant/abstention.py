@@ -43,6 +43,7 @@ import numpy as np
 from assistant.analysis import LEGAL_TERMS, STOPWORDS, STOPWORDS_ENGLISH, gloss
 from assistant.answer_types import (
     Kind,
+    asking_part,
     asking_sentences,
     expected,
     partly_typed,
@@ -116,7 +117,7 @@ def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
     contains. Context before the question ("Ik werk bij de ODRA. Mag ...?", "Mijn cliënt (KvK
     ...) vraagt: hoe lang ...?") does not count."""
     found = []
-    asked = wh_clauses(question) or " ".join(asking_sentences(question))
+    asked = asking_part(question)
     for match in _ACRONYM.finditer(asked):
         word = match.group(0).lower()
         if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:

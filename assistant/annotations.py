@@ -159,6 +159,18 @@ def placement_text(question: str) -> str | None:
     return gloss_english(question) if detect_language(question) == "en" else None
 
 
+def placement_texts(points: list[EntryPoint]) -> dict[int, str]:
+    """The placement text of each entry point that has one, by its position in `points`."""
+    return {i: t for i, p in enumerate(points) if (t := placement_text(p.question))}
+
+
+def embedding_texts(points: list[EntryPoint], variants: dict[int, str] | None = None) -> list[str]:
+    """What is embedded for `points`: each question, then their placement texts (`variants`,
+    if already computed) in order; ingest, the shipped vectors and retrieval embed the same."""
+    variants = placement_texts(points) if variants is None else variants
+    return [p.question for p in points] + list(variants.values())
+
+
 _PROBE = "Mag de verhuurder zonder toestemming mijn kamer binnenkomen?"
 
 
@@ -192,8 +204,7 @@ def write_vectors(folder: Path, embedder: Embedder) -> int:
     points, problems = load(folder)
     if problems:
         raise AnnotationError("; ".join(problems))
-    texts = [p.question for p in points] + [t for p in points if (t := placement_text(p.question))]
-    texts = list(dict.fromkeys(texts))
+    texts = list(dict.fromkeys(embedding_texts(points)))
     vectors = np.asarray(embedder.embed_queries([*texts, _PROBE]), dtype=np.float32)
     # written whole or not at all: an ingest may read the folder meanwhile
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-vectors", suffix=".npz")

@@ -256,6 +256,12 @@ def wh_clauses(question: str) -> str:
     return " . ".join(c for c in _CLAUSE.split(question) if _WH_CLAUSE.match(c))
 
 
+def asking_part(question: str) -> str:
+    """The clauses that ask "how much / when / which ...", or else the asking sentences: what
+    a question asks about, without the context before it."""
+    return wh_clauses(question) or " ".join(asking_sentences(question))
+
+
 _VALUE_WORDS = frozenset(
     re.findall(
         r"\w+",

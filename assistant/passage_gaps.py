@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from assistant.analysis import STOPWORDS_ENGLISH, gloss
 from assistant.answer_types import (
     Kind,
+    asking_part,
     asking_sentences,
     expected,
     own_words,
@@ -67,7 +68,7 @@ def right_asked(question: str) -> str | None:
     in the statutes' language; None for other questions, or when the English phrase's last
     word ("housing allowance") has no Dutch statute word: its passage may say it otherwise.
     ("right to" is left out in English: "the right to use ..." asks about an act.)"""
-    asked = wh_clauses(question) or " ".join(asking_sentences(question))
+    asked = asking_part(question)
     match = _RIGHT_TO.search(asked)
     if match is None:
         got = _ALLOWANCE_GOT.search(asked)
@@ -190,7 +191,7 @@ def unnamed_website(question: str, texts: Collection[str]) -> bool:
     """Does the question ask which website, while no passage names one? "een verwijzing naar
     een website waar ... een huurprijscheck kan worden uitgevoerd" says there must be a
     website, not which."""
-    asked = wh_clauses(question) or " ".join(asking_sentences(question))
+    asked = asking_part(question)
     return bool(_SITE_ASKED.search(asked)) and not any(_SITE.search(text) for text in texts)
 
 

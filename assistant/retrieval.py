@@ -384,14 +384,18 @@ class Retriever:
         points = [p for p in self.entry_points if (p.bwb_id, p.article) in by_article]
         if not points:
             return np.zeros((0, vectors.shape[1]), np.float32), np.zeros(0, np.int64), []
-        folder, cache = self.settings.annotations_dir, self.settings.cache_dir
-        qvecs, _ = annotations.embed([p.question for p in points], self.embedder, cache, folder)
-        # an English entry point is placed by its glossed variant too (annotations.placement_text)
-        variants = {i: t for i, p in enumerate(points) if (t := annotations.placement_text(p.question))}
+        # one read of the caches for the questions and their placement texts (an English entry
+        # point is placed by its glossed variant too: annotations.placement_text)
+        variants = annotations.placement_texts(points)
+        embedded, _ = annotations.embed(
+            annotations.embedding_texts(points, variants),
+            self.embedder,
+            self.settings.cache_dir,
+            self.settings.annotations_dir,
+        )
+        qvecs = embedded[: len(points)]
         placing = qvecs.copy()
-        if variants:
-            glossed, _ = annotations.embed(list(variants.values()), self.embedder, cache, folder)
-            placing[list(variants)] += glossed
+        placing[list(variants)] += embedded[len(points) :]
         rows = np.empty(len(points), dtype=np.int64)
         for i, point in enumerate(points):
             options = by_article[(point.bwb_id, point.article)]

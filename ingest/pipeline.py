@@ -337,7 +337,7 @@ class Ingestor:
         if not points:
             return
         # with their placement variants (English glossed), read by the first snapshot build
-        texts = [p.question for p in points] + [t for p in points if (t := annotations.placement_text(p.question))]
+        texts = annotations.embedding_texts(points)
         _, embedded = annotations.embed(texts, self.embedder, self.settings.cache_dir, self.settings.annotations_dir)
         report.entry_points_embedded += embedded
         # entry points of articles the statute does not have (renumbered, repealed, a typo)

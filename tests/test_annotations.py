@@ -190,7 +190,7 @@ def test_the_shipped_vectors_are_current_for_the_default_embedder():
     points, problems = annotations.load(DEFAULT_ANNOTATIONS)
     assert not problems
     shipped = annotations._shipped(DEFAULT_ANNOTATIONS, embedder)
-    texts = [p.question for p in points] + [t for p in points if (t := annotations.placement_text(p.question))]
+    texts = annotations.embedding_texts(points)
     missing = [t for t in texts if annotations._key(t) not in shipped]
     assert not missing, f"{len(missing)} entry points without a shipped vector, e.g. {missing[:3]}"
     sample = [texts[0], texts[len(texts) // 2], texts[-1]]
