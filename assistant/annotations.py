@@ -216,6 +216,8 @@ def write_vectors(folder: Path, embedder: Embedder) -> int:
             vectors=vectors[:-1],
             probe=vectors[-1],
         )
+    # a shipped file, read by whichever user runs an ingest (mkstemp made it owner-only)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, folder / SHIPPED_VECTORS)
     return len(texts)
 

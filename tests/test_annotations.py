@@ -162,6 +162,7 @@ def test_shipped_vectors_spare_a_fresh_ingest_the_embedding(tmp_path):
         annotations._PROBE: [0.6, 0.8, 0],
     }
     assert annotations.write_vectors(tmp_path, CountingEmbedder(table)) == 3  # with the glossed variant
+    assert (tmp_path / annotations.SHIPPED_VECTORS).stat().st_mode & 0o777 == 0o644  # not owner-only
     fresh = CountingEmbedder({**table, "Nieuw?": [0, 0, 1]})
     vectors, embedded = annotations.embed(["Eerste?", "Nieuw?"], fresh, tmp_path / "cache", tmp_path)
     assert embedded == 1 and fresh.embedded == [annotations._PROBE, "Nieuw?"]  # the probe checks the model
