@@ -258,6 +258,7 @@ def embed(
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, 0o644)  # like the index beside it: an API replica may run as another user
             os.replace(tmp, path)
         except OSError as exc:
             log.warning("could not write entry-point cache: %s", exc)
