@@ -80,6 +80,8 @@ _MONEY_Q = re.compile(
     r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?((security|rental|rent) )?deposit\b|"
     # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
     r"(what|which) (\w+ ){0,2}(fee|price)\b|"
+    # "Welke boete kan de gemeente opleggen?": a fine is money, or a fine category
+    r"welke ((\w+ )?(bestuurlijke|maximale|hoogste) )?(geld)?boete\b|(what|which) (\w+ ){0,2}fine\b|"
     r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
     re.I,
 )
@@ -92,6 +94,9 @@ _MONEY_VERB_Q = re.compile(
     r"hoeveel (krijgt|krijgen|verdient|verdienen|betaalt|betalen|ontvangt|ontvangen)\b|"
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
+    # "Wat moet een arbeidsmigrant betalen voor een inschrijving?": what it costs him
+    r"\bwat (moet|moeten|mag|mogen) (\w+ ){1,4}?(betalen|neertellen)\b|"
+    r"\bwhat (do|does|must|should|will) (\w+ ){1,3}?pay\b(?! attention)|"
     r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
     r"cost)\b|how much ([a-z-]+\s+){0,3}?(tax|fee|fees|rent|deposit|money|commission)\b)",
     re.I,

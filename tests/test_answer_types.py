@@ -526,3 +526,28 @@ def test_more_ways_to_ask_for_money():
     assert expected("Wat bedraagt de financiële zekerheid?").kind is Kind.MONEY
     assert expected("Welk boetebedrag krijgt de inlener?").kind is Kind.MONEY
     assert expected("Hoeveel bedraagt de termijn?").kind is not Kind.MONEY
+
+
+def test_which_fine_asks_for_an_amount_or_a_fine_category():
+    """"Welke boete kan de gemeente opleggen?" is answered by a fine (an amount or a category);
+    Bbl articles on the gebruiksmelding, which name no fine, are not an answer."""
+    fine = expected("Welke boete kan de gemeente opleggen als een logiesgebouw zonder gebruiksmelding in gebruik is?")
+    assert fine is not None and fine.kind is Kind.MONEY and fine.nouns == ("boete",)
+    assert satisfies(fine, "Het college kan een bestuurlijke boete van ten hoogste 325 euro opleggen:")
+    assert satisfies(fine, "Een bestuurlijke boete van ten hoogste de vierde categorie.")
+    assert not satisfies(fine, "Het is verboden een bouwwerk in gebruik te nemen zonder gebruiksmelding.")
+    assert expected("Welke bestuurlijke boete kan een verhuurder maximaal krijgen?").kind is Kind.MONEY
+    assert expected("What fine can be imposed for using the building?").kind is Kind.MONEY
+    # a sanction may be no money at all (closing a building, withdrawing a licence)
+    assert expected("Welke sanctie kan de gemeente opleggen?") is None
+
+
+def test_what_someone_must_pay_asks_for_money():
+    """The Wet BRP leaves the fee for registering as a non-resident to an AMvB: "Wat moet hij
+    betalen?" asks an amount, which its passages do not state."""
+    fee = expected("Wat moet een arbeidsmigrant betalen voor een inschrijving als niet-ingezetene?")
+    assert fee is not None and fee.kind is Kind.MONEY
+    assert not satisfies(fee, "De verschuldigde rechten worden bij algemene maatregel van bestuur geregeld.")
+    assert expected("What do I have to pay for the registration?").kind is Kind.MONEY
+    assert expected("What must we pay attention to?") is None
+    assert expected("Wat moet ik doen na de aangifte?") is None
