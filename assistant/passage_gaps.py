@@ -239,7 +239,16 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
 # Civil Code's notice, a landlord's announced visit): how the question names the act, and the
 # roots a passage that states its period names it by.
 _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)", re.I), ("bezwaar",)),
+    (
+        # "Bij wie kan ik daartegen opkomen?": contesting a decision is an objection too
+        re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)|\bop(?:\s+te\s+)?komen\s+tegen\b|"
+                   r"\b(?:daar|er|hier)tegen\s+(?:\w+\s+)?op(?:\s+te\s+)?komen\b|\bcontest\w*|\bchalleng\w*", re.I),
+        ("bezwaar",),
+    ),
+    # an investigation's duration (an address investigation before a registration is changed)
+    (re.compile(r"\b\w*onderzoek\w*|\binvestigat\w*", re.I), ("onderzoek",)),
+    # when a citizen service number is issued: the period must be the number's own
+    (re.compile(r"\bburgerservicenummer\w*|\bBSN\b|\bcitizen\s+service\s+number", re.I), ("burgerservicenummer",)),
     (
         # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
         # municipality" is a notification)
@@ -296,7 +305,9 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     clauses = wh_clauses(question).split(" . ")
     typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
     elliptical = not any(own_words(c) for c in typed)
-    asked = " . ".join(clauses if elliptical else typed)
+    # ("Bij wie kan ik daartegen opkomen, en binnen hoeveel weken moet ik dat doen?": the
+    # clause before it need not start with a question word)
+    asked = " . ".join(asking_sentences(question) if elliptical else typed)
     return [
         ((m.groupdict().get("act") or m.group(0)).lower(), roots)
         for pattern, roots in _ACTS

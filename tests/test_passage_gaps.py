@@ -337,6 +337,28 @@ def test_statute_text_does_not_answer_questions_about_the_world():
     assert model.refusal(retrieval, {"gemeenten"}, rules_only=False) is None
 
 
+def test_an_investigation_a_citizen_service_number_and_contesting_a_decision_are_acts():
+    """Recurring unanswerable questions: the Wet BRP states no period for an address
+    investigation nor for issuing a BSN, and the Awb's objection period is not in the
+    statutes; a period line that names neither answers another question."""
+    registration = [
+        "2. Hij doet niet eerder aangifte dan vier weken vóór de beoogde datum van adreswijziging.",
+        "1. De aangifte wordt gedaan uiterlijk op de vijfde dag na de aanvang van zijn verblijf.",
+    ]
+    investigation = "Binnen hoeveel weken moet de gemeente haar adresonderzoek afronden?"
+    assert unmentioned_act(investigation, registration) == "adresonderzoek"
+    assert unmentioned_act("How long may an address investigation take?", registration) == "investigation"
+    bsn = "Binnen hoeveel dagen na de aangifte krijgt hij zijn burgerservicenummer?"
+    assert unmentioned_act(bsn, registration) == "burgerservicenummer"
+    # the clause that names what is contested need not start with a question word
+    contest = "Bij wie kan ik daartegen opkomen, en binnen hoeveel weken moet ik dat doen?"
+    assert unmentioned_act(contest, ["1. Burgemeester en wethouders beslissen binnen acht weken."])
+    stated = ["Het onderzoek wordt binnen twaalf weken afgerond."]
+    assert unmentioned_act(investigation, stated) is None
+    # no period asked: no act
+    assert asked_acts("Wie doet het adresonderzoek?") == []
+
+
 def test_a_period_of_an_act_no_period_line_names_is_refused():
     """A period belongs to an act: the decision period on a licence is no objection period, and
     a passage that names a notice ("opgezegd") without stating its period gives none."""
