@@ -56,6 +56,7 @@ from assistant.passage_gaps import (
     RULE_NOUNS,
     asks_about_the_world,
     delegated_body,
+    delegated_norms,
     delegated_papers,
     delegated_value,
     unmentioned_act,
@@ -433,6 +434,10 @@ class AbstentionModel:
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
         if body := delegated_body(retrieval.query, texts):
             return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
+        if norms := delegated_norms(retrieval.query, texts):
+            return f"asks which norms; the passage leaves them to another instrument ('{norms}')", tuple(
+                unknown
+            )
         if papers := delegated_papers(retrieval.query, texts):
             return f"asks which papers; the passage leaves them to a regulation ('{papers}')", tuple(
                 unknown

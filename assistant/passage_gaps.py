@@ -545,12 +545,15 @@ _PAPERS = (
 )
 
 
-def _designated_by_regulation(nouns: str, *, bylaw: bool = False) -> re.Pattern[str]:
+def _designated_by_regulation(nouns: str, *, bylaw: bool = False, agreement: bool = False) -> re.Pattern[str]:
     """"de bij of krachtens algemene maatregel van bestuur aangewezen <nouns>": a regulation
-    (with `bylaw`, also a municipal bylaw) will name them, the statute does not."""
+    (with `bylaw`, also a municipal bylaw; with `agreement`, a collective labour agreement)
+    will name them, the statute does not."""
     by = r"algemene maatregel van bestuur|ministeriële regeling|koninklijk besluit"
     if bylaw:
         by += r"|(?:de|die|een)\s+\w*verordening"
+    if agreement:
+        by += r"|(?:een\s+)?collectieve\s+arbeidsovereenkomst|(?:een\s+)?cao"
     return re.compile(
         rf"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:{by})\s+"
         r"(?:aangewezen|aan te wijzen|te bepalen|bepaalde|vastgestelde|vast te stellen)\s+"
@@ -580,6 +583,37 @@ def delegated_papers(question: str, texts: Collection[str]) -> str | None:
         match = _PAPERS_DELEGATED.search(text)
         return match.group(0) if match else None
     return None
+
+# "Aan welke concrete eisen moet de huisvesting voldoen?": the content of the norms, asked for
+# in detail or by example ("Aan welke eisen moet de verhuurder voldoen?" is answered by a
+# passage that says he must be certified against them)
+_NORMS_ASKED = re.compile(
+    r"\b(?:welke|which|what)\s+(?:[\w-]+\s+){0,2}?(?:eisen|normen|voorschriften|norms|standards|"
+    r"requirements)\b",
+    re.I,
+)
+_IN_DETAIL = re.compile(
+    r"\b(?:concre\w*|precie\w*|specifie\w*|inhoudelijk\w*|exact\w*|specific|precise\w*|"
+    r"zoals|bijvoorbeeld|bijv|for\s+example|for\s+instance|such\s+as|e\.g)\b",
+    re.I,
+)
+_NORMS_DELEGATED = _designated_by_regulation(r"(?:normen|eisen|regels)\b", agreement=True)
+
+
+def delegated_norms(question: str, texts: Collection[str]) -> str | None:
+    """The words by which the best passage leaves the norms the question asks for to a
+    collective agreement or a regulation.
+
+    "Aan welke concrete eisen (vierkante meters per persoon, bedden per slaapkamer) moet
+    huisvesting voldoen om gecertificeerd te zijn?" finds Waadi art. 12b: the landlord is
+    certified against "de bij collectieve arbeidsovereenkomst vastgestelde normen". What those
+    norms are is in the agreement, not in the documents."""
+    asked = " ".join(asking_sentences(question))
+    if not texts or not _NORMS_ASKED.search(asked) or not _IN_DETAIL.search(asked):
+        return None
+    match = _NORMS_DELEGATED.search(next(iter(texts)))
+    return match.group(0) if match else None
+
 
 # "Bij welke instantie meldt de uitlener dat ...?", "Which body ...": which organisation
 _BODY_ASKED = re.compile(

@@ -18,6 +18,7 @@ from assistant.passage_gaps import (
     asked_acts,
     asks_about_the_world,
     delegated_body,
+    delegated_norms,
     delegated_papers,
     delegated_value,
     names_acts,
@@ -660,3 +661,22 @@ def test_getting_an_allowance_is_asking_a_right_to_it():
     # "entitled to" a thing the statute itself gives is no right of other law
     for question in ("Is a tenant entitled to a translation of the contract?", "Is he entitled to a refund?"):
         assert unmentioned_right(question, borrowed, analyzer) is None, question
+
+
+def test_norms_left_to_a_collective_agreement_are_not_in_the_documents():
+    """Waadi art. 12b certifies landlords against "de bij collectieve arbeidsovereenkomst
+    vastgestelde normen": what those norms are in detail is in the agreement. That the
+    landlord must be certified does answer which requirements the landlord must meet."""
+    article_12b = (
+        "Indien degene die de arbeidskracht ter beschikking stelt in de huisvesting voorziet, "
+        "wordt uitsluitend huisvesting aangeboden waarvan de verhuurder:\n"
+        "- b. gecertificeerd is overeenkomstig de bij collectieve arbeidsovereenkomst vastgestelde "
+        "normen over de kwaliteit van huisvesting van arbeidskrachten."
+    )
+    detail = "Aan welke concrete eisen (zoals vierkante meters per persoon) moet de huisvesting voldoen?"
+    assert delegated_norms(detail, [article_12b]) == "bij collectieve arbeidsovereenkomst vastgestelde normen"
+    english = "Which housing standards, for example floor space per person, does the certification require?"
+    assert delegated_norms(english, [article_12b])
+    assert delegated_norms("Aan welke eisen moet de verhuurder volgens artikel 12b voldoen?", [article_12b]) is None
+    stated = "De slaapkamer heeft een vloeroppervlakte van ten minste 3,5 m² per persoon."
+    assert delegated_norms(detail, [stated]) is None
