@@ -118,8 +118,14 @@ def unmentioned_right(question: str, texts: Collection[str], analyzer: Analyzer)
 
 
 def _names(texts: Collection[str], roots: tuple[str, ...]) -> bool:
-    """Does any word of `texts` begin with one of `roots` ("inhouding" names "inhoud...")?"""
-    return any(w.startswith(roots) for text in texts for w in re.findall(r"\w+", text.lower()))
+    """Does any word of `texts` begin with one of `roots` ("inhouding" names "inhoud...")? A
+    root of several words is a phrase the text must contain."""
+    words = tuple(r for r in roots if " " not in r)
+    phrases = [r for r in roots if " " in r]
+    return any(
+        any(w.startswith(words) for w in re.findall(r"\w+", low)) or any(p in low for p in phrases)
+        for low in (" ".join(text.lower().split()) for text in texts)
+    )
 
 
 # Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
@@ -262,18 +268,25 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
-    (  # how long a registration, permit or certificate stays valid, and its renewal
+    (  # how long a registration, permit or certificate stays valid
         re.compile(
             r"\b(?:hoe\s*lang|how\s+long)\b.{0,80}\b(?P<act>geldig|valid)\b|\bgeldigheids\w*|"
             # "Voor hoeveel jaar wordt een verhuurvergunning verleend?" asks the same
             r"\b(?:voor\s+hoeveel\s+(?:jaar|jaren|maanden|tijd)|voor\s+hoe\s*lang|"
             r"for\s+how\s+(?:many\s+years|long))\b.{0,120}?\b(?:verleend|afgegeven|granted|issued)\b|"
-            r"\bvalidity\b|\bverleng\w*|\brenew\w*",
+            r"\bvalidity\b",
             re.I,
         ),
-        # "afgegeven voor een periode van vier jaar" states a validity in other words
-        ("geldig", "verleng", "verval", "duur", "periode", "verleend", "afgegeven"),
+        # "verleend voor een periode van vier jaar" states a validity in other words; a bare
+        # "verleend" does not ("blijft gedurende een jaar van toepassing op vergunningen die voor
+        # dat tijdstip zijn verleend"), nor does extending a decision period ("kunnen de
+        # termijn eenmaal verlengen met ten hoogste zes weken"); "De waarschuwing vervalt indien
+        # ... vijf jaren zijn verstreken" does, bylaws that "vervallen" on a date do not
+        ("geldig", "looptijd", "verleend voor een", "afgegeven voor een", "voor een periode van",
+         "voor de duur van", "vervalt"),
     ),
+    # renewal ("before I have to renew it" after a validity asked is that validity)
+    (re.compile(r"^(?!.*\b(?:geldig|valid)).*?\b(?P<act>verleng\w*|renew\w*)", re.I | re.S), ("verleng",)),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
     # paying money back (a deposit, a wrongly imposed fine)
     (

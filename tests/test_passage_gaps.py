@@ -680,3 +680,21 @@ def test_norms_left_to_a_collective_agreement_are_not_in_the_documents():
     assert delegated_norms("Aan welke eisen moet de verhuurder volgens artikel 12b voldoen?", [article_12b]) is None
     stated = "De slaapkamer heeft een vloeroppervlakte van ten minste 3,5 m² per persoon."
     assert delegated_norms(detail, [stated]) is None
+
+
+def test_a_validity_needs_a_line_that_states_one():
+    """Wgv art. 9 extends the decision period and art. 28 speaks of permits "die voor dat
+    tijdstip zijn verleend": neither says how long a rental permit is granted for."""
+    wgv = [
+        "2. Burgemeester en wethouders kunnen de termijn, bedoeld in het eerste lid, eenmaal verlengen met ten hoogste zes weken.",
+        "Artikel 8 blijft gedurende een jaar na dat tijdstip van toepassing op vergunningen die voor dat tijdstip zijn verleend.",
+    ]
+    question = "Voor hoeveel jaar wordt een verhuurvergunning verleend?"
+    assert unmentioned_act(question, wgv)
+    waadi = ["2. Een toelating wordt verleend voor een periode van vier jaar."]
+    assert unmentioned_act("Voor hoeveel jaar wordt een toelating verleend?", waadi) is None
+    warning = ["4. De waarschuwing, bedoeld in het eerste lid, vervalt indien na de dagtekening vijf jaren zijn verstreken."]
+    assert unmentioned_act("Hoe lang blijft zo'n waarschuwing geldig?", warning) is None
+    # renewal is an act of its own, unless the validity is what is asked
+    assert unmentioned_act("Binnen hoeveel weken kan ik de vergunning laten verlengen?", wgv) is None
+    assert unmentioned_act("Binnen hoeveel weken kan ik de vergunning laten verlengen?", waadi) == "verlengen"
