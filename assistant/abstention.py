@@ -55,6 +55,7 @@ from assistant.neighbours import piece_texts
 from assistant.passage_gaps import (
     RULE_NOUNS,
     asks_about_the_world,
+    commencement_not_stated,
     delegated_body,
     delegated_norms,
     delegated_papers,
@@ -420,6 +421,8 @@ class AbstentionModel:
             return f"asks about the subject of article {article}; the values stated are other articles'", tuple(
                 unknown
             )
+        if commencement_not_stated(retrieval.query, texts):
+            return "asks when a provision starts to apply; the passage says it is not yet in force", tuple(unknown)
         if act := unmentioned_act(retrieval.query, texts):
             return f"asks for the period of '{act}'; the top passages do not name it", tuple(unknown)
         if unnamed_website(retrieval.query, texts):

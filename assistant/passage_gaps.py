@@ -658,6 +658,29 @@ def delegated_body(question: str, texts: Collection[str]) -> str | None:
     return match.group(0) if match else None
 
 
+# "Per welke datum treedt het uitleenverbod in werking?": when a provision starts to apply
+_COMMENCEMENT_ASKED = re.compile(
+    r"\b(?:in\s+werking|inwerkingtreding|van\s+kracht|take[sn]?\s+effect|(?:enters?|come[s]?)\s+into\s+force|"
+    r"start[s]?\s+to\s+apply|appl(?:y|ies)\s+from)\b",
+    re.I,
+)
+_NOT_IN_FORCE = re.compile(r"\bnog\s+niet\s+in\s+werking\s+getreden\b|\bnot\s+yet\s+in\s+force\b", re.I)
+
+
+def commencement_not_stated(question: str, texts: Collection[str]) -> bool:
+    """Does the question ask from what date a provision applies, while the best passage says
+    that provision is not yet in force?
+
+    Waadi art. 12c lid 1, the ban on supplying workers without an admission, reads "Dit lid is
+    nog niet in werking getreden": a royal decree will set the date, and the documents do not
+    hold it. Any date the passages state (another decision's "met ingang van") answers
+    another question."""
+    expectation = expected(question)
+    if expectation is None or expectation.kind is not Kind.DATE or not texts:
+        return False
+    return bool(_COMMENCEMENT_ASKED.search(asking_part(question)) and _NOT_IN_FORCE.search(next(iter(texts))))
+
+
 # Words that make a question about a rule: "Hoeveel personen mogen ...", "vanaf hoeveel ... is
 # een melding nodig", "which municipalities must ...".
 _RULE_WORDS = re.compile(

@@ -17,6 +17,7 @@ from assistant.passage_gaps import (
     _references,
     asked_acts,
     asks_about_the_world,
+    commencement_not_stated,
     delegated_body,
     delegated_norms,
     delegated_papers,
@@ -698,3 +699,20 @@ def test_a_validity_needs_a_line_that_states_one():
     # renewal is an act of its own, unless the validity is what is asked
     assert unmentioned_act("Binnen hoeveel weken kan ik de vergunning laten verlengen?", wgv) is None
     assert unmentioned_act("Binnen hoeveel weken kan ik de vergunning laten verlengen?", waadi) == "verlengen"
+
+
+def test_the_start_of_a_provision_not_yet_in_force_is_not_stated():
+    """Seven writers of question sets asked when the Waadi's ban on supplying workers without
+    an admission (art. 12c lid 1) starts to apply: the text only says it is not yet in force."""
+    article_12c = (
+        "Wet allocatie arbeidskrachten door intermediairs — Artikel 12c\n"
+        "1. *Dit lid is nog niet in werking getreden.*\n"
+        "2. Degene die arbeidskrachten ter beschikking stelt is verplicht te melden ..."
+    )
+    asked = "Per welke datum treedt het uitleenverbod van artikel 12c, eerste lid, in werking?"
+    assert commencement_not_stated(asked, [article_12c])
+    assert commencement_not_stated("On what date does the ban of Article 12c(1) take effect?", [article_12c])
+    # whether it is in force is answered by that very line
+    assert not commencement_not_stated("Is artikel 12c, eerste lid, al in werking getreden?", [article_12c])
+    in_force = "De regeling treedt in werking met ingang van 1 januari 2024."
+    assert not commencement_not_stated("Op welke datum is de regeling in werking getreden?", [in_force])
