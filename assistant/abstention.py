@@ -60,6 +60,7 @@ from assistant.passage_gaps import (
     delegated_norms,
     delegated_papers,
     delegated_value,
+    designation_elsewhere,
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
@@ -437,6 +438,8 @@ class AbstentionModel:
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
         if body := delegated_body(retrieval.query, texts):
             return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
+        if designated := designation_elsewhere(retrieval.query, texts):
+            return f"asks which {designated} are designated; another instrument names them", tuple(unknown)
         if norms := delegated_norms(retrieval.query, texts):
             return f"asks which norms; the passage leaves them to another instrument ('{norms}')", tuple(
                 unknown

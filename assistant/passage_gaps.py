@@ -658,6 +658,50 @@ def delegated_body(question: str, texts: Collection[str]) -> str | None:
     return match.group(0) if match else None
 
 
+# "Welke sectoren zijn bij algemene maatregel van bestuur uitgezonderd?", "Which inspection
+# bodies has the minister designated?": the content of a designation, made by another instrument
+_DESIGNATION_ASKED = re.compile(
+    r"\bwelke\s+(?P<nl>[\w-]{4,})\s+(?:zijn|worden|werden|heeft|hebben)\b.{0,80}?\b(?:aangewezen|uitgezonderd)\b|"
+    r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?P<en>[\w-]{4,})\s+(?:are|were|has|have)\b.{0,80}?\b(?:designated|exempted|excluded)\b",
+    re.I,
+)
+_INSTRUMENT = re.compile(
+    r"\b(?:algemene\s+maatregel\s+van\s+bestuur|amvb|ministeriële\s+regeling|koninklijk\s+besluit|"
+    r"(?:onze\s+|de\s+|the\s+)?minister|order\s+in\s+council)\b",
+    re.I,
+)
+_DESIGNATING = r"(?:aanwijz\w*|aangewezen|aan\s+te\s+wijzen|uitgezonderd|uit\s+te\s+zonderen)"
+
+
+def designation_elsewhere(question: str, texts: Collection[str]) -> str | None:
+    """The designated or exempted things the question asks for, when only an AMvB or a
+    decision of the minister names them.
+
+    "Welke sectoren zijn bij algemene maatregel van bestuur uitgezonderd?" finds Waadi art. 1b
+    lid 2: sectors "kunnen ... bij algemene maatregel van bestuur ... worden uitgezonderd".
+    "Welke inspectie-instellingen zijn aangewezen?" finds art. 12s: "Onze Minister kan ...
+    inspectie-instellingen aanwijzen". Which ones is in those decisions. A passage that lists
+    them ("Hoofdstuk 3a is niet van toepassing op: a. ...") answers; so does a question that
+    names no instrument when no top passage ties one to the thing asked."""
+    match = _DESIGNATION_ASKED.search(" ".join(asking_sentences(question)))
+    if not match or not texts:
+        return None
+    noun = (match.group("nl") or match.group("en")).lower()
+    if match.group("en"):
+        noun = (gloss(noun) or noun).split()[-1]
+    stem = re.escape(noun[: max(5, len(noun) - 3)])
+    about = re.compile(
+        rf"\b\w*{stem}\w*\b.{{0,160}}?{_DESIGNATING}|{_DESIGNATING}.{{0,40}}?\b\w*{stem}", re.I
+    )
+    for text in texts:
+        for sentence in _SENTENCE.split(" ".join(text.split())):
+            instrument = _INSTRUMENT.search(sentence) or _INSTRUMENT.search(match.group(0))
+            # (a sentence that lists them itself, "niet van toepassing op: a. ...", answers)
+            if about.search(sentence) and instrument and not re.search(r":\s*(?:-\s*)?a\.", sentence):
+                return noun
+    return None
+
+
 # "Per welke datum treedt het uitleenverbod in werking?": when a provision starts to apply
 _COMMENCEMENT_ASKED = re.compile(
     r"\b(?:in\s+werking|inwerkingtreding|van\s+kracht|take[sn]?\s+effect|(?:enters?|come[s]?)\s+into\s+force|"

@@ -22,6 +22,7 @@ from assistant.passage_gaps import (
     delegated_norms,
     delegated_papers,
     delegated_value,
+    designation_elsewhere,
     names_acts,
     unmentioned_act,
     unmentioned_deduction,
@@ -716,3 +717,23 @@ def test_the_start_of_a_provision_not_yet_in_force_is_not_stated():
     assert not commencement_not_stated("Is artikel 12c, eerste lid, al in werking getreden?", [article_12c])
     in_force = "De regeling treedt in werking met ingang van 1 januari 2024."
     assert not commencement_not_stated("Op welke datum is de regeling in werking getreden?", [in_force])
+
+
+def test_what_an_amvb_or_the_minister_designates_is_not_in_the_documents():
+    """Waadi art. 1b lid 2 lets an AMvB exempt sectors; which ones it exempts is in that
+    AMvB. Art. 1b lid 1, which lists who is exempt, answers "which organisations"."""
+    lid_2 = (
+        "2. Indien de belangen van een of meer sectoren van het bedrijfsleven onevenredig worden "
+        "geschaad, kunnen die sectoren of segmenten bij algemene maatregel van bestuur van de "
+        "toepassing van het bepaalde bij of krachtens dat hoofdstuk worden uitgezonderd."
+    )
+    asked = "Welke sectoren zijn bij algemene maatregel van bestuur uitgezonderd van de toelatingsplicht?"
+    assert designation_elsewhere(asked, [lid_2]) == "sectoren"
+    minister = "1. Onze Minister kan op aanvraag inspectie-instellingen aanwijzen."
+    assert designation_elsewhere("Which sectors are exempted by order in council?", [lid_2]) == "sectors"
+    assert designation_elsewhere("Welke inspectie-instellingen zijn aangewezen?", [minister]) == "inspectie-instellingen"
+    lid_1 = "1. Hoofdstuk 3a is niet van toepassing op: a. de organisaties die bij algemene maatregel van bestuur zijn uitgezonderd"
+    assert designation_elsewhere("Welke organisaties zijn uitgezonderd?", [lid_1]) is None  # listed
+    # a designation by the municipality's own bylaw is stated by the passage that asks for it
+    bylaw = "De gemeenteraad kan in de verordening gebieden aanwijzen waarin een vergunning nodig is."
+    assert designation_elsewhere("Welke gebieden zijn aangewezen?", [bylaw]) is None
