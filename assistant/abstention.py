@@ -55,6 +55,7 @@ from assistant.neighbours import piece_texts
 from assistant.passage_gaps import (
     RULE_NOUNS,
     asks_about_the_world,
+    asks_history,
     commencement_not_stated,
     delegated_body,
     delegated_norms,
@@ -403,6 +404,10 @@ class AbstentionModel:
         top = retrieval.hits[:TYPE_CHECK_DEPTH]
         if rules_only and asks_about_the_world(retrieval.query):
             return "asks for facts; the top passages are statute text, which states rules", tuple(
+                unknown
+            )
+        if rules_only and asks_history(retrieval.query):
+            return "asks why or how a rule came about; statute text states the rule, not its history", tuple(
                 unknown
             )
         expectation = expected(retrieval.query)

@@ -54,7 +54,7 @@ _RIGHT_TO = re.compile(
 _ALLOWANCE = r"[a-zà-ÿ-]{3,}(?:toeslag|toeslagen|uitkering|uitkeringen|bijslag|bijslagen)"
 _ALLOWANCE_GOT = re.compile(
     rf"\b(?:krijg|krijgt|krijgen|ontvang|ontvangt|ontvangen|aanvragen|get|gets|receive|receives|"
-    rf"claim|claims)\b.{{0,60}}?\b({_ALLOWANCE})\b|"
+    rf"claim|claims)\b.{{0,100}}?\b({_ALLOWANCE})\b|"
     rf"\b({_ALLOWANCE})\b.{{0,40}}?\b(?:krijgen|ontvangen|aanvragen)\b",
     re.I,
 )
@@ -191,14 +191,26 @@ _SITE_ASKED = re.compile(
     re.I,
 )
 _SITE = re.compile(r"\bwww\.|https?://|\w\.(?:nl|eu|com|org)\b", re.I)
+# "Wat is het telefoonnummer van het meldpunt?": contact details, which statutes never give
+_CONTACT_ASKED = re.compile(
+    r"\b(?:telefoonnummers?|e-?mailadres\w*|e-?mail|contactgegevens|openingstijden|"
+    r"(?:tele)?phone\s+numbers?|e-?mail\s+address\w*|contact\s+details|opening\s+hours)\b",
+    re.I,
+)
+_CONTACT = re.compile(r"@\w|\b0\d{1,3}[- ]?\d{6,8}\b|\b(?:tel|telefoon)\.?\s*:?\s*\+?\d", re.I)
 
 
 def unnamed_website(question: str, texts: Collection[str]) -> bool:
-    """Does the question ask which website, while no passage names one? "een verwijzing naar
-    een website waar ... een huurprijscheck kan worden uitgevoerd" says there must be a
-    website, not which."""
+    """Does the question ask which website (or which phone number or e-mail address), while
+    no passage names one? "een verwijzing naar een website waar ... een huurprijscheck kan
+    worden uitgevoerd" says there must be a website, not which; a statute that orders a
+    meldpunt gives no number to call."""
     asked = asking_part(question)
-    return bool(_SITE_ASKED.search(asked)) and not any(_SITE.search(text) for text in texts)
+    if _SITE_ASKED.search(asked) and not any(_SITE.search(text) for text in texts):
+        return True
+    return bool(_CONTACT_ASKED.search(wh_clauses(question))) and not any(
+        _CONTACT.search(text) or _SITE.search(text) for text in texts
+    )
 
 
 def _asked_part(question: str) -> str:
@@ -784,7 +796,34 @@ _REPORT = re.compile(
 )
 
 
+# a count of what has happened so far, whatever law it happened under
+_SO_FAR = re.compile(
+    r"\b(?:since|sinds|so\s+far|tot\s+nu\s+toe|tot\s+dusver|inmiddels|already|last\s+year|vorig\s+jaar|"
+    r"in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
 _IF_FOUND = re.compile(r"\b(?:als|indien|wanneer|if|when|gebeurt|happens|gevolg\w*|consequence\w*)\b", re.I)
+
+
+# "Waarom is de inkomensgrens op € 70.149 gelegd?", "When was the Wtta adopted by parliament?":
+# why a rule was made and how it came about, which explanatory memoranda and parliamentary
+# papers tell, never the statute ("Moet ik vertellen waarom ik voor een ander koos?" asks a rule)
+_WHY_ASKED = re.compile(r"(?:^|[,.;:]\s*|\b(?:en|and|of|or)\s+)(?:waarom|why)\b", re.I)
+_HISTORY_ASKED = re.compile(
+    r"\b(?:adopted|passed|approved)\s+by\s+(?:the\s+)?(?:dutch\s+)?(?:parliament|house|senate)|"
+    r"\baangenomen\s+door\s+(?:de\s+)?(?:tweede|eerste)\s+kamer|\b(?:door\s+)?(?:het\s+)?parlement\s+aangenomen|"
+    r"\b(?:introduced|proposed|submitted)\s+the\s+bill|\bwetsvoorstel\s+(?:ingediend|ingediend\w*|aangenomen)|"
+    r"\bten\s+grondslag\s+(?:lagen|lag|liggen|ligt)|\b(?:lagen|lag|liggen|ligt)\s+ten\s+grondslag|\b(?:aanleiding|reason|reasons)\s+(?:voor|for)\s+(?:de|het|this|the)\s+"
+    r"(?:invoering|introduction|wet|law|act|regel|rule)",
+    re.I,
+)
+
+
+def asks_history(question: str) -> bool:
+    """Does the question ask why a rule was made or how it came to be (reasons, reports
+    behind it, its passage through parliament), rather than what it says?"""
+    asked = " ".join(asking_sentences(question))
+    return bool(_WHY_ASKED.search(asked) or _HISTORY_ASKED.search(asked))
 
 
 def asks_about_the_world(question: str) -> bool:
@@ -805,10 +844,13 @@ def asks_about_the_world(question: str) -> bool:
         # still a rule
         obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
         return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
+    expectation = expected(question)
+    counted = expectation is not None and expectation.kind is Kind.COUNT
+    if asked and counted and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
+        return True  # "How many landlords have been fined under the Act since 2023?"
     if not asked or _RULE_WORDS.search(asked) or _LAW_AS_DOER.search(asked):
         return False  # "Hoeveel regels noemt artikel 2 van de Wgv?" asks what the law says
-    expectation = expected(question)
-    if expectation is not None and expectation.kind is Kind.COUNT:
+    if counted:
         return True
     if _PLACES_ASKED.search(asked):
         return True

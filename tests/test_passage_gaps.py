@@ -17,6 +17,7 @@ from assistant.passage_gaps import (
     _references,
     asked_acts,
     asks_about_the_world,
+    asks_history,
     commencement_not_stated,
     delegated_body,
     delegated_norms,
@@ -24,6 +25,7 @@ from assistant.passage_gaps import (
     delegated_value,
     designation_elsewhere,
     names_acts,
+    right_asked,
     unmentioned_act,
     unmentioned_deduction,
     unmentioned_right,
@@ -737,3 +739,35 @@ def test_what_an_amvb_or_the_minister_designates_is_not_in_the_documents():
     # a designation by the municipality's own bylaw is stated by the passage that asks for it
     bylaw = "De gemeenteraad kan in de verordening gebieden aanwijzen waarin een vergunning nodig is."
     assert designation_elsewhere("Welke gebieden zijn aangewezen?", [bylaw]) is None
+
+
+def test_why_a_rule_was_made_and_its_passage_are_history_not_rules():
+    assert asks_history("Waarom is de inkomensgrens op € 70.149 gelegd, en hoe hoog was die in 2024?")
+    assert asks_history("Sinds wanneer en waarom is de vergunningplicht geschrapt?")
+    assert asks_history("When was the Wtta adopted by parliament, and which minister introduced the bill?")
+    assert asks_history("Welke rapporten lagen ten grondslag aan de verplichting om de huur apart te regelen?")
+    # a reason someone must give is a rule
+    assert not asks_history("Moet ik de mensen die ik afwijs vertellen waarom ik voor een ander heb gekozen?")
+    assert not asks_history("Wanneer moet de verhuurder de keuze motiveren?")
+
+
+def test_a_count_of_what_happened_so_far_is_a_fact_whatever_law_it_names():
+    assert asks_about_the_world("How many landlords have been fined under the Good Landlordship Act since 2023?")
+    assert asks_about_the_world("Hoeveel uitleners zijn tot nu toe toegelaten op grond van de Waadi?")
+    assert not asks_about_the_world("Hoeveel regels noemt artikel 2 van de Wgv?")
+    assert not asks_about_the_world("How many people may live in a dwelling since the bylaw took effect?")
+
+
+def test_contact_details_no_passage_gives_are_not_in_the_documents():
+    meldpunt = ["1. Burgemeester en wethouders dragen zorg voor een meldpunt waar meldingen kunnen worden gedaan."]
+    asked = "Wat is het telefoonnummer of e-mailadres van het meldpunt van mijn gemeente?"
+    assert unnamed_website(asked, meldpunt)
+    assert unnamed_website("What is the phone number of the complaints desk?", meldpunt)
+    assert not unnamed_website(asked, ["Het meldpunt is bereikbaar via meldpunt@gemeente.nl of 010-1234567."])
+    # a question that only mentions e-mail as a way to do something asks a rule
+    assert not unnamed_website("Mag ik de aangifte per e-mail doen?", meldpunt)
+
+
+def test_getting_an_allowance_named_far_after_the_verb_is_a_right_asked():
+    asked = "Krijgt een arbeidsmigrant die als ingezetene in de BRP staat ingeschreven kinderbijslag voor zijn kinderen?"
+    assert right_asked(asked) == "kinderbijslag"
