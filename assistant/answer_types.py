@@ -42,7 +42,8 @@ class Expectation:
     nouns: tuple[str, ...] = ()
     """For COUNT: the counted noun phrase ("aanwezige personen"); for MONEY: what is paid
     ("leges", "loon"). A number or amount must stand near one of them. For MEASURE: ("per",)
-    when a measure per person or room is asked."""
+    when a measure per person or room is asked; for FREQUENCY: ("per",) when a rate is asked
+    ("hoe vaak per jaar"), which a number of times ("tweemaal") does not answer."""
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
     relative: bool = False
@@ -73,7 +74,7 @@ _MONEY_Q = re.compile(
     r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
-    rf"minimum\w*loon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|"
+    rf"minimum\w*loon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|how many euros?\b|"
     rf"what (does|do|will) .{{1,60}} cost|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
     # "What is the maximum deposit?" (not "the deadline for returning the deposit")
@@ -211,6 +212,13 @@ _FREQUENCY = re.compile(
     r"(één|een)\s+keer\s+per|ten minste (één|een)maal)\b",
     re.I,
 )
+# a number of times ("reeds tweemaal een bestuurlijke boete"): "hoe vaak" asks that too, unless
+# it asks a rate ("hoe vaak per jaar")
+_TIMES = re.compile(r"\b((twee|drie|vier|vijf|zes|tien)maal|(\d+|twee|drie|vier|vijf|zes|tien)\s+(keer|maal))\b", re.I)
+_RATE_ASKED = re.compile(
+    r"\bper\s+(jaar|kalenderjaar|maand|week|dag|kwartaal)|\b(a|per|each|every)\s+(year|month|week|day|quarter)\b",
+    re.I,
+)
 _MEASURE = re.compile(rf"{_NUM}\s*(m|meter|m2|m²|m³|cm|mm|vierkante meter)(?![\w])", re.I)
 _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
@@ -234,7 +242,11 @@ _CLAUSE = re.compile(
     r"krijgen|duurt|geldt|gelden|gaat|ging|kost|kosten|are|were|does|do|did|will|can|may|must)\b)",
     re.I,
 )
-_WH_CLAUSE = re.compile(rf"^\s*(?:en\s+|and\s+)?(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\b", re.I)
+# "Exactly how many euros ...?", "Precies hoeveel ...?": an adverb before the question word
+_WH_ADVERB = r"exactly|precisely|roughly|approximately|about|precies|ongeveer|globaal|zo'n"
+_WH_CLAUSE = re.compile(
+    rf"^\s*(?:en\s+|and\s+)?(?:(?:{_WH_ADVERB})\s+)?(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\b", re.I
+)
 _PRONOUN = frozenset(
     re.findall(
         r"\w+",
@@ -404,7 +416,7 @@ def expected(question: str) -> Expectation | None:
                 nouns = tuple(dict.fromkeys(nouns + _PEOPLE))
             return Expectation(Kind.COUNT, nouns=nouns)
     if _FREQUENCY_Q.search(asked):
-        return Expectation(Kind.FREQUENCY)
+        return Expectation(Kind.FREQUENCY, nouns=("per",) if _RATE_ASKED.search(asked) else ())
     if _QUANTITY_Q.search(asked):
         return Expectation(Kind.QUANTITY)
     return None
@@ -458,7 +470,7 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             )
         return bool(_MEASURE.search(text))
     if kind is Kind.FREQUENCY:
-        return bool(_FREQUENCY.search(text))
+        return bool(_FREQUENCY.search(text) or (not expectation.nouns and _TIMES.search(text)))
     if kind is Kind.SHARE:
         return bool(_SHARE.search(text))
     counted = kind is Kind.COUNT and expectation.nouns

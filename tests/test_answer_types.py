@@ -551,3 +551,23 @@ def test_what_someone_must_pay_asks_for_money():
     assert expected("What do I have to pay for the registration?").kind is Kind.MONEY
     assert expected("What must we pay attention to?") is None
     assert expected("Wat moet ik doen na de aangifte?") is None
+
+
+def test_an_adverb_before_the_question_word_and_euros_in_english():
+    fine = expected("Exactly how many euros is the maximum fine for a landlord's first breach?")
+    assert fine is not None and fine.kind is Kind.MONEY and fine.explicit_euro
+    # a fine category is no amount in euros
+    assert not satisfies(fine, "De bestuurlijke boete bedraagt ten hoogste het bedrag van de vierde categorie.")
+    assert expected("Precies hoeveel weken heeft het college?").kind is Kind.DURATION
+
+
+def test_how_often_is_answered_by_a_number_of_times_unless_a_rate_is_asked():
+    """"Hoe vaak moet hij al beboet zijn?" is answered by Wgv art. 12's "reeds tweemaal een
+    bestuurlijke boete"; "Hoe vaak per jaar moet het college controleren?" is not."""
+    times = expected("Hoe vaak moet de verhuurder al beboet zijn voordat het college kan ingrijpen?")
+    assert times is not None and times.kind is Kind.FREQUENCY
+    assert satisfies(times, "indien de verhuurder reeds tweemaal een bestuurlijke boete is opgelegd")
+    rate = expected("Hoe vaak per jaar moet het college de panden controleren?")
+    assert rate is not None and rate.kind is Kind.FREQUENCY
+    assert not satisfies(rate, "indien de verhuurder reeds tweemaal een bestuurlijke boete is opgelegd")
+    assert satisfies(rate, "Het college controleert de panden ten minste eenmaal per jaar.")
