@@ -763,10 +763,12 @@ _LOCATED = re.compile(
 
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
 _DONE_ASKED = re.compile(
-    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?\s+(?:heeft|hebben|has|have|"
+    # (the Dutch term may follow in brackets: "Which inspection bodies (inspectie-instellingen) ...")
+    r"\b(?:welke|which)\s+([\w-]+)(?:\s+[\w-]+)?(?:\s+\([^)]{1,60}\))?\s+(?:heeft|hebben|has|have|"
     # "Welke inspectie-instellingen zijn aangewezen?": the same, in the passive
     # ("Welke beslistermijn is vastgesteld?" asks what a rule sets: only with "al", "so far")
-    r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=\s+(?:al|inmiddels|reeds|already)"
+    r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=\s+(?:al|inmiddels|reeds|momenteel|thans|nu|"
+    r"already|currently|now)"
     r"\s+(?:aangewezen|vastgesteld|toegelaten|erkend|gecertificeerd|geaccrediteerd|designated|"
     r"admitted|recognised|recognized|certified|accredited)\b))\b(?:\s+[\w-]+){0,6}?"
     r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"

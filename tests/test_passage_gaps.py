@@ -771,3 +771,11 @@ def test_contact_details_no_passage_gives_are_not_in_the_documents():
 def test_getting_an_allowance_named_far_after_the_verb_is_a_right_asked():
     asked = "Krijgt een arbeidsmigrant die als ingezetene in de BRP staat ingeschreven kinderbijslag voor zijn kinderen?"
     assert right_asked(asked) == "kinderbijslag"
+
+
+def test_which_ones_someone_has_designated_so_far_with_the_dutch_term_in_brackets():
+    assert asks_about_the_world(
+        "Which inspection bodies (inspectie-instellingen) have currently been designated by the Minister?"
+    )
+    assert asks_about_the_world("Welke inspectie-instellingen zijn momenteel aangewezen?")
+    assert not asks_about_the_world("Welke beslistermijn is vastgesteld?")
