@@ -86,6 +86,8 @@ _MONEY_Q = re.compile(
     r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
     re.I,
 )
+_MONTHS_Q = re.compile(r"\b(hoeveel|how many)\s+(maand|maanden|months?)\b", re.I)
+_DEPOSIT = re.compile(r"\b(borg|borgsom|waarborgsom|deposit)\b", re.I)
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
 _MONEY_VERB_Q = re.compile(
     rf"\b(hoeveel (maand|maanden|week|weken) ((kale|netto|bruto) )?{_MONEY_NOUN}\b|"  # "drie maanden (kale) huur als borg"
@@ -388,6 +390,10 @@ def expected(question: str) -> Expectation | None:
     if _MONEY_VERB_Q.search(asked):
         return Expectation(Kind.MONEY, nouns=_money_nouns(asked), relative=True)
     if _DURATION_Q.search(asked):
+        if _MONTHS_Q.search(asked) and _DEPOSIT.search(question):
+            # "... 3 maanden kale huur als borg vragen. Hoeveel maanden mag maximaal?": months
+            # of rent, which the sentence before names
+            return Expectation(Kind.MONEY, nouns=("huur", "borg"), relative=True)
         return Expectation(Kind.DURATION)
     if _DATE_Q.search(asked):
         # "wat is de uiterste datum?" asks for a deadline, which statutes set by an event

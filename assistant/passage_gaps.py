@@ -300,6 +300,9 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     # renewal ("before I have to renew it" after a validity asked is that validity)
     (re.compile(r"^(?!.*\b(?:geldig|valid)).*?\b(?P<act>verleng\w*|renew\w*)", re.I | re.S), ("verleng",)),
     (re.compile(r"\bingebrekestelling\w*|\baanmaning\w*", re.I), ("ingebrekestelling", "aanmaning")),
+    # repairing a defect (the Civil Code's landlord duties, not these statutes)
+    (re.compile(r"\b(?:repareer\w*|repareren|gerepareerd|herstel(?:len|t|d)?|repair\w*|fix(?:ed|es)?)\b", re.I),
+     ("repar", "herstel")),
     # paying money back (a deposit, a wrongly imposed fine)
     (
         re.compile(r"\bterug\s*(?:te\s+)?betal\w*|\bterugbetaa?l\w*|\bteruggave\b|\brefund\w*|\brepa(?:y|id)\w*|"
@@ -798,6 +801,14 @@ _REPORT = re.compile(
 )
 
 
+# what a government spends: "Hoeveel geld stelt het Rijk beschikbaar?", "How much funding does
+# the government provide?" (a budget, not a rule)
+_BUDGET_ASKED = re.compile(
+    r"\b(?:rijk|kabinet|overheid|ministerie|provincie\w*|government|ministry|province\w*)\b.{0,60}"
+    r"\b(?:beschikbaar|uitgetrokken|uittrekken|trekt\s+\w+\s+uit|budget\w*|funding|funds?|allocat\w*|spend\w*|spent)\b|"
+    r"\b(?:budget\w*|funding)\b.{0,60}\b(?:rijk|kabinet|overheid|government|ministry)\b",
+    re.I,
+)
 # a count of what has happened so far, whatever law it happened under
 _SO_FAR = re.compile(
     r"\b(?:since|sinds|so\s+far|tot\s+nu\s+toe|tot\s+dusver|inmiddels|already|last\s+year|vorig\s+jaar|"
@@ -847,6 +858,8 @@ def asks_about_the_world(question: str) -> bool:
         obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
         return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     expectation = expected(question)
+    if asked and expectation is not None and expectation.kind is Kind.MONEY and _BUDGET_ASKED.search(question):
+        return True  # "Hoeveel geld stelt het Rijk jaarlijks beschikbaar voor ...?"
     counted = expectation is not None and expectation.kind is Kind.COUNT
     if asked and counted and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
         return True  # "How many landlords have been fined under the Act since 2023?"

@@ -571,3 +571,10 @@ def test_how_often_is_answered_by_a_number_of_times_unless_a_rate_is_asked():
     assert rate is not None and rate.kind is Kind.FREQUENCY
     assert not satisfies(rate, "indien de verhuurder reeds tweemaal een bestuurlijke boete is opgelegd")
     assert satisfies(rate, "Het college controleert de panden ten minste eenmaal per jaar.")
+
+
+def test_months_asked_after_a_deposit_are_months_of_rent():
+    deposit = expected("De verhuurder wil 3 maanden kale huur als borg vragen. Hoeveel maanden mag maximaal?")
+    assert deposit is not None and deposit.kind is Kind.MONEY
+    assert not satisfies(deposit, "Burgemeester en wethouders beslissen binnen acht weken na de aanvraag.")
+    assert expected("Hoeveel maanden duurt de vergunning?").kind is Kind.DURATION

@@ -779,3 +779,10 @@ def test_which_ones_someone_has_designated_so_far_with_the_dutch_term_in_bracket
     )
     assert asks_about_the_world("Welke inspectie-instellingen zijn momenteel aangewezen?")
     assert not asks_about_the_world("Welke beslistermijn is vastgesteld?")
+
+
+def test_a_budget_and_a_repair_period_are_not_in_the_statutes():
+    assert asks_about_the_world("Hoeveel geld stelt het Rijk jaarlijks beschikbaar voor huisvesting van arbeidsmigranten?")
+    assert not asks_about_the_world("Hoeveel bedraagt de financiële zekerheid die een uitlener stelt?")
+    decision = ["1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."]
+    assert unmentioned_act("How many days does my landlord have to repair the heating?", decision) == "repair"
