@@ -46,6 +46,9 @@ class Expectation:
     ("hoe vaak per jaar"), which a number of times ("tweemaal") does not answer."""
     explicit_euro: bool = False
     """The question says "euro": a fine category ("vierde categorie") is not enough."""
+    nothing: bool = False
+    """For MONEY asked as what someone must pay for a thing ("Wat moet ik betalen voor
+    inzage?"): nothing to pay for it ("kosteloos inzage") answers it too."""
     relative: bool = False
     """For MONEY asked with a verb ("hoeveel mag hij inhouden"): a share or a multiple ("25 %",
     "twee maal de kale huurprijs") answers it as well as an amount does; for DATE asked without
@@ -82,8 +85,13 @@ _MONEY_Q = re.compile(
     # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
     r"(what|which) (\w+ ){0,2}(fee|price)\b|"
     # "Welke boete kan de gemeente opleggen?": a fine is money, or a fine category
-    r"welke ((\w+ )?(bestuurlijke|maximale|hoogste) )?(geld)?boete\b|(what|which) (\w+ ){0,2}fine\b|"
+    r"welke ((\w+ )?(bestuurlijke|maximale|hoogste) )?(geld)?boete\b|(what|which) ((?!is |are |be |was |were )\w+ ){0,2}fine\b|"
     r"(what|which) (\w+ )?(tax|rent|hourly|nightly|daily) rate\b)",
+    re.I,
+)
+_PAID_FOR = re.compile(
+    r"\bwat\s+(?:moet|moeten|mag|mogen)\b.{0,60}?\bbetalen\s+voor\s+(?:een|de|het|zijn|haar|mijn|hun)?\s*([a-zà-ÿ-]{4,})|"
+    r"\bwhat\b.{0,40}?\bpay\s+(?:\w+\s+)?for\s+(?:a|an|the|my|his|her|their)?\s*([a-z-]{4,})",
     re.I,
 )
 _MONTHS_Q = re.compile(r"\b(hoeveel|how many)\s+(maand|maanden|months?)\b", re.I)
@@ -179,6 +187,12 @@ _DIGITS = r"\d+(?:[.,]\d+)*"
 _NUM = rf"(?<![\w.,]){_DIGITS}"
 _MONEY = re.compile(rf"€\s?\d|{_NUM}\s*(euro|eur)\b", re.I)
 _COUNT_WORD = _NUMBER_WORD.replace("een|één|", "")  # "een" is mostly the article
+# nothing to pay: an answer to what someone must pay ("geen tegenprestatie bedongen")
+_FREE = re.compile(
+    r"\b(kosteloos|gratis|zonder\s+kosten|geen\s+(vergoeding|tegenprestatie|kosten|betaling)|"
+    r"free\s+of\s+charge|at\s+no\s+cost)\b",
+    re.I,
+)
 _RELATIVE = re.compile(
     rf"{_NUM}\s*(%|procent)|\b(\d+|{_COUNT_WORD})\s*(maal|keer)\b|"
     r"\btweemaal\b",
@@ -388,7 +402,15 @@ def expected(question: str) -> Expectation | None:
             return Expectation(Kind.MONEY, nouns=("categorie",), explicit_euro=True)
         return Expectation(Kind.MONEY, nouns=_money_nouns(asked), explicit_euro=euro)
     if _MONEY_VERB_Q.search(asked):
-        return Expectation(Kind.MONEY, nouns=_money_nouns(asked), relative=True)
+        nouns = _money_nouns(asked)
+        paid_for = _PAID_FOR.search(asked)
+        if not nouns and paid_for:
+            # "Wat moet ik betalen voor inzage?": the amount (or nothing) for that thing
+            thing = paid_for.group(1) or paid_for.group(2)
+            if paid_for.group(2):
+                thing = (gloss(thing.lower()) or thing).split()[-1]
+            return Expectation(Kind.MONEY, nouns=(thing.lower(),), relative=True, nothing=True)
+        return Expectation(Kind.MONEY, nouns=nouns, relative=True)
     if _DURATION_Q.search(asked):
         if _MONTHS_Q.search(asked) and _DEPOSIT.search(question):
             # "... 3 maanden kale huur als borg vragen. Hoeveel maanden mag maximaal?": months
@@ -451,6 +473,8 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             amount = rf"€\s?{_DIGITS}|{_NUM}\s*(?:euro|eur)\b"
             if expectation.relative:
                 amount += rf"|{_RELATIVE.pattern}"
+            if expectation.nothing:
+                amount += rf"|{_FREE.pattern}"
             stems = "|".join(re.escape(n[: max(4, len(n) - 1)]) for n in expectation.nouns)
             # the paid thing, not the verb around it: "verhuurders ... zes maanden" is no rent
             noun = rf"(?!ver(?:{stems}))\w*(?:{stems})"

@@ -191,10 +191,14 @@ _SITE_ASKED = re.compile(
     re.I,
 )
 _SITE = re.compile(r"\bwww\.|https?://|\w\.(?:nl|eu|com|org)\b", re.I)
-# "Wat is het telefoonnummer van het meldpunt?": contact details, which statutes never give
+# "Wat is het telefoonnummer van het meldpunt?": a body's number or address, which statutes
+# never give ("Welke contactgegevens moet de verhuurder verstrekken?" asks a rule)
 _CONTACT_ASKED = re.compile(
-    r"\b(?:telefoonnummers?|e-?mailadres\w*|e-?mail|contactgegevens|openingstijden|"
-    r"(?:tele)?phone\s+numbers?|e-?mail\s+address\w*|contact\s+details|opening\s+hours)\b",
+    r"\b(?:wat|what)\s+(?:is|zijn|are)\s+(?:(?:het|de|the|its|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<term>telefoonnummers?|e-?mailadres\w*|contactgegevens|openingstijden|(?:tele)?phone\s+numbers?|"
+    r"e-?mail\s+address\w*|contact\s+details|opening\s+hours)\b|"
+    r"\b(?:welk|welke|which|what)\s+(?P<term2>telefoonnummers?|e-?mailadres\w*|(?:tele)?phone\s+numbers?|"
+    r"e-?mail\s+address\w*)\b",
     re.I,
 )
 _CONTACT = re.compile(r"@\w|\b0\d{1,3}[- ]?\d{6,8}\b|\b(?:tel|telefoon)\.?\s*:?\s*\+?\d", re.I)
@@ -208,9 +212,13 @@ def unnamed_website(question: str, texts: Collection[str]) -> bool:
     asked = asking_part(question)
     if _SITE_ASKED.search(asked) and not any(_SITE.search(text) for text in texts):
         return True
-    return bool(_CONTACT_ASKED.search(wh_clauses(question))) and not any(
-        _CONTACT.search(text) or _SITE.search(text) for text in texts
-    )
+    contact = _CONTACT_ASKED.search(wh_clauses(question))
+    if not contact:
+        return False
+    term = (contact.group("term") or contact.group("term2")).lower().split()[0][:8]
+    # a passage about the contact details themselves ("de contactgegevens van het meldpunt")
+    # states what is to be given, if not the number
+    return not any(_CONTACT.search(text) or _SITE.search(text) or term in text.lower() for text in texts)
 
 
 def _asked_part(question: str) -> str:
@@ -260,13 +268,34 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         # "Bij wie kan ik daartegen opkomen?": contesting a decision is an objection too
         re.compile(r"\bbezwaar\w*|\bobject(?:ion|ions|s)?\b(?!\s+of)|\bop(?:\s+te\s+)?komen\s+tegen\b|"
-                   r"\b(?:daar|er|hier)tegen\s+(?:\w+\s+)?op(?:\s+te\s+)?komen\b|\bcontest\w*|\bchalleng\w*", re.I),
+                   r"\b(?:daar|er|hier)tegen\s+(?:\w+\s+)?op(?:\s+te\s+)?komen\b|"
+                   # contesting as the thing timed, not "an agency that is contesting ..."
+                   r"\bto\s+(?:contest|challenge)\b|\b(?:can|may|must|could)\s+\w+\s+(?:contest|challenge)\b", re.I),
         ("bezwaar",),
     ),
-    # an investigation's duration (an address investigation before a registration is changed)
-    (re.compile(r"\b\w*onderzoek\w*|\binvestigat\w*", re.I), ("onderzoek",)),
-    # when a citizen service number is issued: the period must be the number's own
-    (re.compile(r"\bburgerservicenummer\w*|\bBSN\b|\bcitizen\s+service\s+number", re.I), ("burgerservicenummer",)),
+    # how long an investigation lasts (an address investigation before a registration is
+    # changed), not a period after one ("Binnen hoeveel weken na het onderzoek ...")
+    (
+        re.compile(
+            r"\b(?P<act>\w*onderzoek\w*|investigation)\b.{0,60}?\b(?:duren|duurt|afronden|afgerond|afsluiten|"
+            r"lopen|loopt|klaar|voltooid|take|takes|last|lasts|run|runs|complete\w*|finish\w*)\b",
+            re.I,
+        ),
+        ("onderzoek",),
+    ),
+    # when a citizen service number is issued: the period must be the number's own (not "zich
+    # melden om een BSN te krijgen", a purpose, nor correcting it)
+    (
+        re.compile(
+            r"(?<!\bom )(?<!\bto )(?<!order to )\b(?:krijg\w*|ontvang\w*|get|gets|receive\w*)\s+(?:\w+\s+){0,4}?"
+            r"(?P<act>burgerservicenummer|BSN|citizen\s+service\s+number)\b(?!\s+te\s+krijgen)|"
+            r"\b(?P<act2>burgerservicenummer|BSN)\b\s+(?:wordt|is|worden)?\s*(?:toegekend|uitgegeven|issued|assigned)|"
+            # "voordat hij een burgerservicenummer heeft / krijgt" (not "... te krijgen")
+            r"\b(?P<act3>burgerservicenummer|BSN)\s+(?:(?!te\b)\w+\s+){0,2}?(?:krijgt|krijgen|ontvangt|ontvangen|heeft|hebben)\b",
+            re.I,
+        ),
+        ("burgerservicenummer",),
+    ),
     (
         # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
         # municipality" is a notification)
@@ -337,7 +366,7 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     # clause before it need not start with a question word)
     asked = " . ".join(asking_sentences(question) if elliptical else typed)
     return [
-        ((m.groupdict().get("act") or m.group(0)).lower(), roots)
+        ((m.groupdict().get("act") or m.groupdict().get("act2") or m.groupdict().get("act3") or m.group(0)).lower(), roots)
         for pattern, roots in _ACTS
         if (m := pattern.search(asked))
     ]
@@ -612,17 +641,18 @@ def delegated_papers(question: str, texts: Collection[str]) -> str | None:
         return match.group(0) if match else None
     return None
 
-# "Aan welke concrete eisen moet de huisvesting voldoen?": the content of the norms, asked for
-# in detail or by example ("Aan welke eisen moet de verhuurder voldoen?" is answered by a
-# passage that says he must be certified against them)
+# "Aan welke concrete eisen (zoals vierkante meters per persoon) moet de huisvesting voldoen?":
+# the content of housing norms, asked by a concrete example ("Aan welke eisen moet de
+# verhuurder (precies) voldoen?" is answered by a passage that says he must be certified)
 _NORMS_ASKED = re.compile(
     r"\b(?:welke|which|what)\s+(?:[\w-]+\s+){0,2}?(?:eisen|normen|voorschriften|norms|standards|"
     r"requirements)\b",
     re.I,
 )
-_IN_DETAIL = re.compile(
-    r"\b(?:concre\w*|precie\w*|specifie\w*|inhoudelijk\w*|exact\w*|specific|precise\w*|"
-    r"zoals|bijvoorbeeld|bijv|for\s+example|for\s+instance|such\s+as|e\.g)\b",
+_IN_DETAIL = re.compile(  # a concrete housing norm, named as an example of what is asked
+    r"\bm²|\bm2\b|\bvierkante\s+meter\w*|\bper\s+(?:persoon|bewoner|slaapkamer|kamer)\b|\bbedden\b|"
+    r"\bslaapkamers?\b|\bsanitair\w*|\bdouches?\b|\btoilet\w*|\bfloor\s+(?:space|area)|\bsquare\s+met\w*|"
+    r"\bper\s+(?:person|resident|bedroom|room)\b|\bbeds\b|\bbedrooms?\b|\bshowers?\b",
     re.I,
 )
 _NORMS_DELEGATED = _designated_by_regulation(r"(?:normen|eisen|regels)\b", agreement=True)
@@ -834,9 +864,12 @@ _HISTORY_ASKED = re.compile(
 
 def asks_history(question: str) -> bool:
     """Does the question ask why a rule was made or how it came to be (reasons, reports
-    behind it, its passage through parliament), rather than what it says?"""
+    behind it, its passage through parliament), rather than what it says? "Waarom kan de
+    gemeente een vergunning weigeren?" asks the grounds, which the statute lists."""
     asked = " ".join(asking_sentences(question))
-    return bool(_WHY_ASKED.search(asked) or _HISTORY_ASKED.search(asked))
+    if _HISTORY_ASKED.search(asked):
+        return True
+    return bool(_WHY_ASKED.search(asked)) and not _RULE_WORDS.search(asked)
 
 
 def asks_about_the_world(question: str) -> bool:

@@ -578,3 +578,20 @@ def test_months_asked_after_a_deposit_are_months_of_rent():
     assert deposit is not None and deposit.kind is Kind.MONEY
     assert not satisfies(deposit, "Burgemeester en wethouders beslissen binnen acht weken na de aanvraag.")
     assert expected("Hoeveel maanden duurt de vergunning?").kind is Kind.DURATION
+
+
+def test_review_cases_for_money_typing():
+    # nothing to pay answers what someone must pay (Waadi art. 9, Wet BRP art. 2.55)
+    pay = expected("Wat moet een uitzendkracht het uitzendbureau betalen voor de terbeschikkingstelling?")
+    article_9 = (
+        "Bij het ter beschikking stellen van arbeidskrachten wordt voor de terbeschikkingstelling geen "
+        "tegenprestatie bedongen van de arbeidskracht, die ter beschikking wordt gesteld."
+    )
+    assert satisfies(pay, article_9)
+    free_access = "Het college verleent een ieder op diens verzoek binnen vier weken kosteloos inzage."
+    assert satisfies(expected("Wat moet ik betalen voor inzage in mijn gegevens?"), free_access)
+    # ... but free access is not what a registration costs (the Wet BRP leaves that fee to an AMvB)
+    assert not satisfies(expected("Wat moet hij betalen voor een inschrijving als niet-ingezetene?"), free_access)
+    # "fine" as an adjective is no fine
+    assert expected("What language is fine for the rental information?") is None
+    assert expected("Which documents are fine as proof of identity?") is None

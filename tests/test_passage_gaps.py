@@ -786,3 +786,26 @@ def test_a_budget_and_a_repair_period_are_not_in_the_statutes():
     assert not asks_about_the_world("Hoeveel bedraagt de financiële zekerheid die een uitlener stelt?")
     decision = ["1. Burgemeester en wethouders beslissen op de aanvraag binnen acht weken."]
     assert unmentioned_act("How many days does my landlord have to repair the heating?", decision) == "repair"
+
+
+def test_review_cases_that_the_statutes_answer_stay_answerable():
+    """Found by a review of the session's rules: each is answered by the quoted statute line."""
+    # Wgv art. 2 lid 2 e lists the contact details a landlord gives; e-mail as a means is a rule
+    contact = ["- 3°. de contactgegevens van een contactpunt waar de huurder terecht kan"]
+    assert not unnamed_website("Welke contactgegevens moet de verhuurder schriftelijk verstrekken?", contact)
+    assert not unnamed_website("What are the contact details a landlord must give?", contact)
+    assert not unnamed_website("Op welke manier moet de uitlener melden, bijvoorbeeld per e-mail?", contact)
+    # a BSN as the purpose of registering, or as what is corrected, is not the act timed
+    assert asked_acts("Binnen hoeveel dagen moet hij zich melden om een burgerservicenummer te krijgen?") == []
+    assert asked_acts("Binnen hoeveel weken moet de gemeente mijn burgerservicenummer verbeteren?") == []
+    assert asked_acts("Hoeveel dagen na zijn aangifte krijgt een arbeidsmigrant zijn burgerservicenummer?")
+    # a period after an investigation, and an agency that is contesting a decision
+    assert asked_acts("Binnen hoeveel weken na het onderzoek past de gemeente de inschrijving aan?") == []
+    assert asked_acts("How long may an agency that is contesting the withdrawal keep supplying workers?") == []
+    assert asked_acts("How many weeks do I have to contest the refusal?")
+    # grounds asked with "why" and a modal are in the statute (Wgv art. 7 lid 2, art. 10)
+    assert not asks_history("Waarom kan de gemeente een verhuurvergunning weigeren?")
+    assert not asks_history("Kan de gemeente mijn verhuurvergunning intrekken, en waarom?")
+    # the landlord's requirements under Waadi art. 12b, even asked "precies"
+    article_12b = "- b. gecertificeerd is overeenkomstig de bij collectieve arbeidsovereenkomst vastgestelde normen"
+    assert delegated_norms("Aan welke eisen moet de verhuurder precies voldoen?", [article_12b]) is None
