@@ -94,6 +94,12 @@ _PAID_FOR = re.compile(
     r"\bwhat\b.{0,40}?\bpay\s+(?:\w+\s+)?for\s+(?:a|an|the|my|his|her|their)?\s*([a-z-]{4,})",
     re.I,
 )
+# "Welke regel gaat over de hoogte van de borg?": which rule, not the amount it sets
+_WHICH_RULE = re.compile(
+    r"\s*(?:welke?|which)\s+(?:\w+\s+)?(?:regel|regels|bepaling|bepalingen|artikel|artikelen|rule|rules|"
+    r"provision|provisions|article|articles)\b",
+    re.I,
+)
 _MONTHS_Q = re.compile(r"\b(hoeveel|how many)\s+(maand|maanden|months?)\b", re.I)
 _DEPOSIT = re.compile(r"\b(borg|borgsom|waarborgsom|deposit)\b", re.I)
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
@@ -389,7 +395,7 @@ def expected(question: str) -> Expectation | None:
     Cached: ranking, every abstention check and the composer ask it of the same question
     (and its clauses), and the answer is a frozen value."""
     asked = wh_clauses(question)
-    if not asked:
+    if not asked or _WHICH_RULE.match(asked):
         return None
     if _SHARE_Q.search(asked):
         return Expectation(Kind.SHARE)

@@ -595,3 +595,12 @@ def test_review_cases_for_money_typing():
     # "fine" as an adjective is no fine
     assert expected("What language is fine for the rental information?") is None
     assert expected("Which documents are fine as proof of identity?") is None
+
+
+def test_which_rule_or_article_asks_for_the_rule_not_its_value():
+    """"Welke regel gaat over de hoogte van de borg?" is answered by Wgv art. 2 lid 2 c, which
+    sets no amount itself (measured after laws-blind44's first measurement refused it)."""
+    assert expected("Welke regel van goed verhuurderschap gaat over de hoogte van de borg?") is None
+    assert expected("Welk artikel regelt de hoogte van de boete?") is None
+    assert expected("Which provision sets the deadline for the decision?") is None
+    assert expected("Welke boete geldt voor een eerste overtreding?").kind is Kind.MONEY
