@@ -22,7 +22,10 @@ Session 7 added checks for what the top passages, rather than all documents, lea
 (`assistant/passage_gaps.py`): facts about the world asked of statute text, the act a period
 belongs to, a value left to a regulation, a right or a wage deduction no top passage names.
 Session 8 added a value that only another statute than the best passage's states (the Wet
-BRP's € 325 fine for a question about a rental bylaw's fine).
+BRP's € 325 fine for a question about a rental bylaw's fine). Session 11 added what the best
+passage leaves to another instrument or never states: norms of a collective agreement, the date
+of a provision "nog niet in werking getreden", what an AMvB or the minister designates, why a
+rule was made, a body's phone number, a government's budget.
 
 The threshold is set for few wrong refusals; an answer always shows its quotes, so a reader
 sees what the sources actually say.
