@@ -35,8 +35,10 @@ import os
 import pickle
 import re
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -198,6 +200,22 @@ def _shipped(folder: Path | None, embedder: Embedder) -> dict[str, np.ndarray]:
         return {}
 
 
+def _write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write `path` whole or not at all, under a temporary name of its own in the same folder
+    (an ingest may read it meanwhile, and an ingest and a server may write it at once), readable
+    by all: mkstemp makes files owner-only, and an API replica or an ingest may run as another
+    user than the one that wrote it."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def write_vectors(folder: Path, embedder: Embedder) -> int:
     """Embed every entry point of `folder` and its placement text and store them there;
     returns how many texts were embedded."""
@@ -206,19 +224,16 @@ def write_vectors(folder: Path, embedder: Embedder) -> int:
         raise AnnotationError("; ".join(problems))
     texts = list(dict.fromkeys(embedding_texts(points)))
     vectors = np.asarray(embedder.embed_queries([*texts, _PROBE]), dtype=np.float32)
-    # written whole or not at all: an ingest may read the folder meanwhile
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".entry-vectors", suffix=".npz")
-    with os.fdopen(fd, "wb") as fh:
-        np.savez(
+    _write_whole(
+        folder / SHIPPED_VECTORS,
+        lambda fh: np.savez(
             fh,
             embedder=np.array(embedder.id),
             keys=np.array([_key(t) for t in texts], dtype="S40"),
             vectors=vectors[:-1],
             probe=vectors[-1],
-        )
-    # a shipped file, read by whichever user runs an ingest (mkstemp made it owner-only)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, folder / SHIPPED_VECTORS)
+        ),
+    )
     return len(texts)
 
 
@@ -254,12 +269,7 @@ def embed(
     if missing:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            # a temporary name of its own: an ingest and a server may write at the same time
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.chmod(tmp, 0o644)  # like the index beside it: an API replica may run as another user
-            os.replace(tmp, path)
+            _write_whole(path, lambda fh: pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             log.warning("could not write entry-point cache: %s", exc)
     return np.vstack([cache[q] for q in questions]).astype(np.float32), len(embedded)
