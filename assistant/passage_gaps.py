@@ -366,7 +366,8 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     # clause before it need not start with a question word)
     asked = " . ".join(asking_sentences(question) if elliptical else typed)
     return [
-        ((m.groupdict().get("act") or m.groupdict().get("act2") or m.groupdict().get("act3") or m.group(0)).lower(), roots)
+        # the act as named by the pattern's first named group that took part, else the match
+        (next((g for g in m.groupdict().values() if g), m.group(0)).lower(), roots)
         for pattern, roots in _ACTS
         if (m := pattern.search(asked))
     ]
@@ -619,6 +620,18 @@ def _designated_by_regulation(nouns: str, *, bylaw: bool = False, agreement: boo
     )
 
 
+def _left_in_best_passage(
+    question: str, texts: Collection[str], asked: tuple[re.Pattern[str], ...], left: re.Pattern[str]
+) -> str | None:
+    """The words (`left`) by which the best passage leaves to another instrument what the
+    question asks, when its asking sentences match every pattern of `asked`."""
+    asking = " ".join(asking_sentences(question))
+    if not texts or not all(pattern.search(asking) for pattern in asked):
+        return None
+    match = left.search(next(iter(texts)))
+    return match.group(0) if match else None
+
+
 _PAPERS_DELEGATED = _designated_by_regulation(r"(?:bescheiden|documenten|stukken)\b", bylaw=True)
 
 
@@ -666,11 +679,7 @@ def delegated_norms(question: str, texts: Collection[str]) -> str | None:
     huisvesting voldoen om gecertificeerd te zijn?" finds Waadi art. 12b: the landlord is
     certified against "de bij collectieve arbeidsovereenkomst vastgestelde normen". What those
     norms are is in the agreement, not in the documents."""
-    asked = " ".join(asking_sentences(question))
-    if not texts or not _NORMS_ASKED.search(asked) or not _IN_DETAIL.search(asked):
-        return None
-    match = _NORMS_DELEGATED.search(next(iter(texts)))
-    return match.group(0) if match else None
+    return _left_in_best_passage(question, texts, (_NORMS_ASKED, _IN_DETAIL), _NORMS_DELEGATED)
 
 
 # "Bij welke instantie meldt de uitlener dat ...?", "Which body ...": which organisation
@@ -696,11 +705,7 @@ def delegated_body(question: str, texts: Collection[str]) -> str | None:
     """The words by which the best passage leaves to a regulation the body the question asks
     for ("Bij welke instantie meldt de uitlener ...?": Waadi art. 12ba lid 3 names "een bij
     algemene maatregel van bestuur aangewezen instantie", not which one)."""
-    asked = " ".join(asking_sentences(question))
-    if not texts or not _BODY_ASKED.search(asked) or not _TO_BODY.search(asked):
-        return None
-    match = _BODY_DELEGATED.search(next(iter(texts)))
-    return match.group(0) if match else None
+    return _left_in_best_passage(question, texts, (_BODY_ASKED, _TO_BODY), _BODY_DELEGATED)
 
 
 # "Welke sectoren zijn bij algemene maatregel van bestuur uitgezonderd?", "Which inspection
