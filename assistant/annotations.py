@@ -31,17 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import numpy as np
 
+from assistant.atomic_files import write_whole
 from assistant.embeddings import Embedder
 
 log = logging.getLogger(__name__)
@@ -200,22 +197,6 @@ def _shipped(folder: Path | None, embedder: Embedder) -> dict[str, np.ndarray]:
         return {}
 
 
-def _write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write `path` whole or not at all, under a temporary name of its own in the same folder
-    (an ingest may read it meanwhile, and an ingest and a server may write it at once), readable
-    by all: mkstemp makes files owner-only, and an API replica or an ingest may run as another
-    user than the one that wrote it."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_vectors(folder: Path, embedder: Embedder) -> int:
     """Embed every entry point of `folder` and its placement text and store them there;
     returns how many texts were embedded."""
@@ -224,7 +205,7 @@ def write_vectors(folder: Path, embedder: Embedder) -> int:
         raise AnnotationError("; ".join(problems))
     texts = list(dict.fromkeys(embedding_texts(points)))
     vectors = np.asarray(embedder.embed_queries([*texts, _PROBE]), dtype=np.float32)
-    _write_whole(
+    write_whole(
         folder / SHIPPED_VECTORS,
         lambda fh: np.savez(
             fh,
@@ -269,7 +250,7 @@ def embed(
     if missing:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            _write_whole(path, lambda fh: pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL))
+            write_whole(path, lambda fh: pickle.dump(cache, fh, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             log.warning("could not write entry-point cache: %s", exc)
     return np.vstack([cache[q] for q in questions]).astype(np.float32), len(embedded)

@@ -39,6 +39,7 @@ from assistant import annotations, neighbours, summaries
 from assistant.acronyms import written_out
 from assistant.analysis import Analyzer, gloss_english
 from assistant.answer_types import expected, satisfies
+from assistant.atomic_files import write_whole
 from assistant.config import Settings
 from assistant.definitions import defined_term, defines
 from assistant.embeddings import Embedder
@@ -359,10 +360,7 @@ class Retriever:
             collection_prefix = path.name.rsplit("-", 1)[0]
             for old in path.parent.glob(f"{collection_prefix}-*.pkl"):  # this collection's only
                 old.unlink(missing_ok=True)
-            tmp = path.with_suffix(".tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(snap, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            write_whole(path, lambda fh: pickle.dump(snap, fh, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             log.warning("could not write retrieval cache: %s", exc)
         return snap
