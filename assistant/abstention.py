@@ -177,6 +177,11 @@ _PLACE_SPECIFIC = re.compile(
     r"regio'?s|regions?|provincies?|provinces?|steden|cities|city)\b",
     re.I,
 )
+_NEAR = re.compile(
+    r"\b(?:near|nearby|nearest|closest|close\s+to|in\s+de\s+buurt\s+van|dichtbij|dicht\s+bij|"
+    r"dichtstbijzijnde)\b",
+    re.I,
+)
 
 
 def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
@@ -217,11 +222,14 @@ def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
 
 
 def place_specific(question: str) -> bool:
-    """Does the question ask for a number, or for which municipalities or places? Then a place
-    the documents never name makes it unanswerable; otherwise the general rule still answers
-    it ("Mag de gemeente Westland een vergunning eisen?") and the name is only a caveat."""
+    """Does the question ask for a number, for which municipalities or places, or for what is
+    near a place ("Is there one near the factory in Oss?")? Then a place the documents never
+    name makes it unanswerable; otherwise the general rule still answers it ("Mag de gemeente
+    Westland een vergunning eisen?") and the name is only a caveat."""
     expectation = expected(question)
     if expectation is not None and expectation.kind is Kind.COUNT:
+        return True
+    if any(_NEAR.search(sentence) for sentence in asking_sentences(question)):
         return True
     return any(_PLACE_SPECIFIC.match(clause) for clause in wh_clauses(question).split(" . "))
 
@@ -256,6 +264,9 @@ _VALUE_NOUNS = frozenset({"data", "moment", "duur", "tijd", "jaar"})  # whole wo
 _VALUE_HEADS = (  # also as the last part of a compound ("peildatum", "beslistermijn")
     "datum", "termijn", "termijnen", "periode", "bedrag", "bedragen", "tijdstip", "leeftijd",
     "percentage", "aantal", "getal", "maximum", "minimum",
+    # "welke boetecategorie", "welke inkomensgrenzen": a category or limit is a value the
+    # statute states in other words ("de vijfde categorie", "niet hoger dan € 70.149")
+    "categorie", "categorieën", "grens", "grenzen",
 )
 
 

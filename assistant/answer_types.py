@@ -82,6 +82,10 @@ _MONEY_Q = re.compile(
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
     # "What is the maximum deposit?" (not "the deadline for returning the deposit")
     r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?((security|rental|rent) )?deposit\b|"
+    # "What is the maximum amount they may deduct?", "Wat is in 2026 het bedrag van ...?"
+    r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?amount\b"
+    r"(?! of (time|days|weeks|months|years|people|persons|space|rooms?)\b)|"
+    r"wat (is|zijn|was|waren) ((in|per|op) \w+ )?(het|de) ((maximale|minimale|hoogste|laagste|totale) )?bedrag(en)?\b|"
     # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
     r"(what|which) (\w+ ){0,2}(fee|price)\b|"
     # "Welke boete kan de gemeente opleggen?": a fine is money, or a fine category
@@ -138,7 +142,7 @@ _DURATION_Q = re.compile(
     rf"hoeveel ({_TIME_UNIT})|na hoeveel ({_TIME_UNIT})|"
     r"wat (is|zijn|was|waren) de (\w+ )?\w*termijn(en)?|"
     r"what (is|are|was) the (\w+ )?(deadline|time limit|\w+ period)s?|"
-    r"how long|within how many|how much time|(what|which) notice period|"
+    r"how long|within how many|how much (time|notice)|(what|which) notice period|hoeveel \w*termijn|"
     r"(after|within) how many (days|weeks|months|years)|how many (days|weeks|months|years|hours))\b",
     re.I,
 )
@@ -246,7 +250,7 @@ _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
 _WH_PREPOSITIONS = (
-    r"vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|from|since|until|within|after|for|on|by|at|to"
+    r"vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|uit|from|since|until|within|after|for|on|by|at|to"
 )
 _WH_WORDS = r"what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer"
 _CLAUSE = re.compile(
@@ -340,11 +344,17 @@ _PAID_FOR_NL = {
     "leges": "leges", "loon": "loon", "huur": "huur", "huurprijs": "huur", "boete": "boete",
     "subsidie": "subsidie", "toeslag": "toeslag", "belasting": "belasting",
     "vergoeding": "vergoeding", "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg",
+    # what is held back from wages: only an amount held back answers it, not a fine
+    "inhouden": "ingehouden inhouding loon", "inhouding": "ingehouden inhouding loon",
+    "ingehouden": "ingehouden inhouding loon",
 }
 _PAID_FOR_EN = {
     "fee": "leges vergoeding", "fees": "leges vergoeding", "wage": "loon", "wages": "loon", "salary": "loon",
     "rent": "huur", "rents": "huur", "fine": "boete", "fines": "boete", "penalty": "boete",
     "subsidy": "subsidie", "allowance": "toeslag", "tax": "belasting", "deposit": "borg",
+    "deduct": "ingehouden inhouding loon", "deducted": "ingehouden inhouding loon",
+    "deduction": "ingehouden inhouding loon", "deductions": "ingehouden inhouding loon",
+    "withhold": "ingehouden inhouding loon", "withheld": "ingehouden inhouding loon",
 }
 # Counted people go by many names: "hoeveel bewoners" is answered by "meer dan 10 personen".
 _PEOPLE = ("personen", "bewoners", "arbeidsmigranten", "arbeidskrachten", "werknemers", "mensen")

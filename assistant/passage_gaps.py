@@ -300,8 +300,8 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
         # municipality" is a notification)
         re.compile(
-            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*)\b).*?"
-            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b",
+            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacat\w*|evict\w*)\b).*?"
+            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice|how\s+much\s+notice)\b",
             re.I,
         ),
         ("opzeg", "opgezegd"),
@@ -799,6 +799,16 @@ _LOCATED = re.compile(
 )
 
 
+# Which places make up an area: "Uit welke gemeenten bestaat de woningmarktregio?", "Which
+# municipalities belong to the region?" (a designation names them; the statute never does)
+_MEMBERS = re.compile(
+    r"\buit\s+welke\s+(?:\w+\s+)?\w+\s+(?:bestaat|bestaan)\b|\bbestaa?t\w*\s+(?:\w+\s+){0,4}?uit\s+welke\b|"
+    r"\b(?:horen|behoren|vallen|liggen|zitten)\s+(?:\w+\s+){0,4}?(?:bij|onder|binnen|tot)\b|"
+    r"\b(?:belong\s+to|are\s+part\s+of|make\s+up|are\s+in|lie\s+in|fall\s+(?:under|within))\b",
+    re.I,
+)
+
+
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
 _DONE_ASKED = re.compile(
     # (the Dutch term may follow in brackets: "Which inspection bodies (inspectie-instellingen) ...")
@@ -889,10 +899,10 @@ def asks_about_the_world(question: str) -> bool:
         # "Welke resultaten moet het onderzoek ...?" is a rule, and so is what follows from a
         # finding ("Wat gebeurt er als de conclusies negatief zijn?")
         return not (_RULE_WORDS.search(asked) or _IF_FOUND.search(asked))
-    if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
+    if asked and _PLACES_ASKED.search(asked) and (_LOCATED.search(asked) or _MEMBERS.search(asked)):
         # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
-        # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is
-        # still a rule
+        # terecht" is being able to go there), or which ones make up a region; "Welke
+        # gemeenten moeten een loket hebben?" is still a rule
         obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
         return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     expectation = expected(question)

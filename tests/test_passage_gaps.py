@@ -168,6 +168,17 @@ def test_a_deduction_told_before_a_question_that_refers_back():
     assert not unmentioned_deduction("Moet een uitzendbureau zich houden aan het loon in de cao van de inlener?", separate)
 
 
+def test_which_places_make_up_an_area_is_a_fact_of_the_world():
+    """A designation names the municipalities of a housing-market region; the statute never
+    does (laws-blind50's first measurement answered it with Huisvestingswet art. 3)."""
+    assert asks_about_the_world("Uit welke gemeenten bestaat de woningmarktregio waartoe onze provincie behoort?")
+    assert asks_about_the_world("Which municipalities belong to our housing market region?")
+    assert asks_about_the_world("Welke gemeenten vallen onder de woningmarktregio Utrecht?")
+    # which municipalities a rule applies to, or must do something, is a rule
+    assert not asks_about_the_world("Welke gemeenten moeten een huisvestingsverordening vaststellen?")
+    assert not asks_about_the_world("Welke gemeenten kunnen een woningmarktregio vormen?")
+
+
 def test_designations_asked_in_the_passive_ask_about_the_world():
     assert asks_about_the_world("Welke inspectie-instellingen zijn inmiddels aangewezen?")
     # without "al" or "inmiddels" the passive asks what a rule sets
@@ -256,6 +267,17 @@ def test_which_website_needs_a_passage_that_names_one():
     assert not unnamed_website("What site plan must be attached to a gebruiksmelding?", rule)
     # a website in the story, not asked for
     assert not unnamed_website("De gemeente zette mijn boete op haar website. Hoe lang blijft die staan?", rule)
+
+
+def test_how_much_notice_before_moving_out_is_a_tenancy_notice():
+    """A notice before having to leave a home is the tenancy's notice (the Civil Code's): a
+    period to hand in a certificate of conduct does not answer it (laws-blind51)."""
+    asked = "Our agency says we must leave the chalet within three days. How much notice must they give before we have to move out?"
+    assert [act for act, _ in asked_acts(asked)] == ["how much notice"]
+    vog = ["3. ... legt de toegelaten uitlener in ieder geval binnen drie maanden na de wisseling een verklaring omtrent het gedrag over."]
+    assert unmentioned_act(asked, vog) == "how much notice"
+    # notice given to the municipality is a notification, not this act
+    assert asked_acts("How much notice must I give the municipality before I move?") == []
 
 
 def test_paying_back_is_an_act_with_its_own_period():
