@@ -131,6 +131,19 @@ def test_english_glossary_takes_inflected_forms():
     assert gloss_english("Landlords renting rooms") == "verhuurder verhuur ruimte"
 
 
+def test_going_back_home_is_a_departure():
+    """"I am going back to Bulgaria for good" names no word the Wet BRP uses; as a departure it
+    meets "aangifte van vertrek" (laws-blind50's first measurement refused it)."""
+    from assistant.analysis import Analyzer, gloss_english
+
+    assert "vertrek" in gloss_english("I am going back to Bulgaria for good.")
+    assert "vertrek" in gloss_english("We moved back home last week.")
+    assert "vertrek" not in gloss_english("The landlord must pay the deposit back to me.")
+    analyzer = Analyzer()
+    assert analyzer._stem.stemWord("vertrek") in analyzer.key_terms("I am going back to Poland.", english=True)
+    assert "vertrek" not in analyzer.key_terms("Ik ga terug naar Polen.")
+
+
 def test_everyday_words_map_to_the_statute_words():
     from assistant.analysis import Analyzer
 
