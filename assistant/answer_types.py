@@ -79,6 +79,8 @@ _MONEY_Q = re.compile(
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
     rf"minimum\w*loon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|how many euros?\b|"
     rf"what (does|do|will) .{{1,60}} cost|"
+    # "Wat gaat een verhuurvergunning mij aan leges kosten?"
+    r"wat (gaat|gaan|zal|zullen) ([\w-]+ ){1,14}?kosten\s*\?|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
     # "What is the maximum deposit?" (not "the deadline for returning the deposit")
     r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?((security|rental|rent) )?deposit\b|"
@@ -174,7 +176,7 @@ _NOT_A_NOUN = frozenset(
 
 _REFERENCE = re.compile(
     r"\b(artikel(en)?|art\.|lid|leden|onderdeel|onderdelen|hoofdstuk|paragraaf|afdeling|tabel|"
-    r"bijlage|§)\s*[\d.]+[a-z]*(\s*(,|en|tot en met|t/m)\s*[\d.]+[a-z]*)*",
+    r"bijlage|boek|titel|§)\s*[\d.]+[a-z]*(\s*(,|en|tot en met|t/m)\s*[\d.]+[a-z]*)*",
     re.I,
 )
 _STATUTE_YEAR = re.compile(r"\b([A-Z][\w-]*wet|Wet [\w ]{3,60}?|Besluit [\w ]{3,60}?) (19|20)\d\d\b")
@@ -526,11 +528,16 @@ def satisfies(expectation: Expectation, text: str) -> bool:
         return True
     if counted and not text.lstrip().startswith("|"):
         # (a table row names its numbers in the header row, so any number in it will do)
-        stems = "|".join(re.escape(_stem(n)) for n in expectation.nouns)
+        # a compound counts by its last part ("EU-arbeidsmigranten"), but a short stem only at
+        # a word's start: "mens" is in "namens"
+        stems = "|".join(
+            (r"\b" if len(stem) <= 4 else r"\w*") + re.escape(stem)
+            for stem in dict.fromkeys(_stem(n) for n in expectation.nouns)
+        )
         number = rf"(?:(?!(?:19|20)\d\d\b){_NUM}|\b(?:{_COUNT_WORD})\b)"  # not a year
         near = (
-            rf"{number}(?:\W+\w+){{0,4}}?\W+\w*(?:{stems})|"
-            rf"\b\w*(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"
+            rf"{number}(?:\W+\w+){{0,4}}?\W+(?:{stems})|"
+            rf"(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"
         )
         return bool(re.search(near, text, re.I))
     return bool(_NUMBER.search(text))

@@ -818,7 +818,11 @@ _DONE_ASKED = re.compile(
     r"(?:zijn|is|werden|were|(?:have|has)\s+been)(?=\s+(?:al|inmiddels|reeds|momenteel|thans|nu|"
     r"already|currently|now)"
     r"\s+(?:aangewezen|vastgesteld|toegelaten|erkend|gecertificeerd|geaccrediteerd|designated|"
-    r"admitted|recognised|recognized|certified|accredited)\b))\b(?:\s+[\w-]+){0,6}?"
+    r"admitted|recognised|recognized|certified|accredited)\b|"
+    # ... or with the one who chose them: "Welke inspectie-instellingen zijn door de minister
+    # aangewezen?" (the statute says that the minister designates, never whom)
+    r"\s+(?:door|by)\s+(?:de\s+|het\s+|onze\s+|the\s+)?(?:minister|staatssecretaris|college|"
+    r"gemeente|gedeputeerde|provincie|municipality|province)\b))\b(?:\s+[\w-]+){0,6}?"
     r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"
     r"gecertificeerd|geaccrediteerd|designated|adopted|introduced|admitted|granted|recognised|"
     r"recognized|approved|certified|accredited)\b",

@@ -636,3 +636,23 @@ def test_the_amount_asked_by_the_word_amount_and_what_is_held_back():
 def test_how_much_notice_asks_for_a_period():
     assert expected("How much notice must they give before we have to move out?").kind is Kind.DURATION
     assert expected("Hoeveel opzegtermijn moet de verhuurder aanhouden?").kind is Kind.DURATION
+
+
+def test_a_count_of_people_needs_a_word_for_people_not_a_word_containing_one():
+    """"namens de verhuurder" holds "mens", and "Boek 7 van het Burgerlijk Wetboek" is a
+    reference, not a number of people (laws-blind53's first measurement answered a question
+    about how many migrants may live in one house with that definition)."""
+    count = expected("Hoeveel arbeidsmigranten mag een uitzendbureau maximaal in één eengezinswoning laten wonen?")
+    broker = (
+        "*verhuurbemiddelaar:* natuurlijke of rechtspersoon die als de lasthebber, bedoeld in artikel "
+        "414, eerste lid, van Boek 7 van het Burgerlijk Wetboek, namens de verhuurder handelingen verricht"
+    )
+    assert not satisfies(count, broker)
+    assert satisfies(count, "Een gebruiksmelding is nodig voor meer dan 10 personen.")
+    assert satisfies(count, "Er mogen ten hoogste vier EU-arbeidsmigranten verblijven.")
+
+
+def test_what_something_is_going_to_cost_asks_for_money():
+    asked = expected("Wat gaat een verhuurvergunning op grond van de Wet goed verhuurderschap mij aan leges kosten?")
+    assert asked is not None and asked.kind is Kind.MONEY
+    assert expected("Wat gaat de gemeente met de kosten doen?") is None

@@ -185,6 +185,9 @@ def test_designations_asked_in_the_passive_ask_about_the_world():
     assert not asks_about_the_world("Welke beslistermijn is vastgesteld voor een verhuurvergunning?")
     assert not asks_about_the_world("Welke gegevens zijn aangewezen als algemene gegevens?")
     assert asks_about_the_world("Which inspection bodies have been accredited so far?")
+    # the one who chose them named: which bodies, not the rule (laws-blind55)
+    assert asks_about_the_world("Welke inspectie-instellingen zijn door de minister aangewezen om het rapport te beoordelen?")
+    assert not asks_about_the_world("Welke taken zijn door de gemeente vastgesteld?")
     # a rule's content, or what the law itself sets, is still a rule
     assert not asks_about_the_world("Welke eisen zijn vastgesteld in de wet?")
     assert not asks_about_the_world("Welke gegevens zijn vereist bij een gebruiksmelding?")
