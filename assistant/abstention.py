@@ -235,6 +235,9 @@ def place_specific(question: str) -> bool:
 
 
 _WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?", re.I)
+# "welke voorgeschiedenis van boetes": the kind of a known thing (no article: "welk bureau van
+# de gemeente" names an organisation)
+_OF_KNOWN = re.compile(r"\s+(?:van|of)\s+(?!(?:de|het|een|die|dat|deze|the|a|an|this|that)\b)([a-zà-ÿ]{4,})", re.I)
 _CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", "vormen", "andere"})
 _SUBJECT_AFTER = re.compile(r"\s+(?:ik|je|jij|u|hij|zij|ze|we|wij|jullie|men|het|de|een|er)\b", re.I)
 
@@ -281,17 +284,20 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
     found: list[str] = []
     for match in _WHICH.finditer(wh_clauses(question)):
         first, second = match.group(1).lower(), (match.group(2) or "").lower()
-        word = first
+        word, noun_end = first, match.end(1)
         # "welke boete riskeert hij": a word followed by its subject is the verb, and the word
         # before it the noun
         verb = second and _SUBJECT_AFTER.match(match.string, match.end())
         if second and not verb and (first in _CLASSIFIERS or (first.endswith("e") and len(first) > 3)):
-            word = second  # "welke typen woningen", "welke exacte eisen"
+            word, noun_end = second, match.end(2)  # "welke typen woningen", "welke exacte eisen"
         word = word.rsplit("-", 1)[-1]
         if len(word) < 4 or word in LEGAL_TERMS or word in STOPWORDS or word in found:
             continue
         if word in _VALUE_NOUNS or word.endswith(_VALUE_HEADS):
             continue  # "welke peildatum", "welk bedrag": asks for a value, not which thing
+        of = _OF_KNOWN.match(match.string, noun_end)
+        if of and _mentioned(of.group(1).lower(), known_words):
+            continue  # "welke voorgeschiedenis van boetes": what kind of fines, which are known
         if not _mentioned(word, known_words) and not _rule_about_known(word, known_words):
             found.append(word)
     return found

@@ -54,6 +54,10 @@ class Expectation:
     "twee maal de kale huurprijs") answers it as well as an amount does; for DATE asked without
     "datum" or "jaar" ("vanaf wanneer"), or for a deadline ("uiterste datum"): so does a moment
     relative to an event ("op de vijfde dag voor de dag van vertrek")."""
+    recorded: bool = False
+    """For DATE asked as the date recorded for someone's event ("Welke datum wordt als
+    vertrekdatum geregistreerd?"): a day the event defines ("de dag waarop de aangifte is
+    ontvangen") answers it; for other date questions that is a competitor's wording."""
 
 
 
@@ -149,8 +153,8 @@ _DURATION_Q = re.compile(
     re.I,
 )
 _MEASURE_Q = re.compile(
-    r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|vierkante meter|m2|m²|"
-    r"height|width|floor area|square met(re|er)s?)\b",
+    r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|\w+afstand|afstand (tot|tussen)|vierkante meter|m2|m²|"
+    r"height|width|floor area|square met(re|er)s?|(walking )?distance)\b",
     re.I,
 )
 _COUNT_Q = re.compile(
@@ -226,6 +230,7 @@ _DURATION = re.compile(rf"\b(\d+|{_NUMBER_WORD})\s+({_TIME_UNIT})\b", re.I)
 # A moment stated by its distance to an event: "op de vijfde dag voor de dag van vertrek",
 # "niet eerder dan vier weken vóór de beoogde datum", "zes maanden na de inwerkingtreding"
 # (answers "vanaf wanneer ...?").
+_EVENT_DAY = re.compile(r"\bde\s+dag\s+(?:\w+\s+){0,2}?waarop\b", re.I)
 _RELATIVE_MOMENT = re.compile(
     r"\bde\s+(?:\d+e|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|"
     r"\w+ste)\s+(?:dag|werkdag|week|maand)\s+(?:voor|vóór|na|volgend|voorafgaand)\b|"
@@ -438,7 +443,10 @@ def expected(question: str) -> Expectation | None:
     if _DATE_Q.search(asked):
         # "wat is de uiterste datum?" asks for a deadline, which statutes set by an event
         calendar = re.search(r"(?<!uiterste )(?<!latest )\b(datum|date|jaar|year)\b", asked, re.I)
-        return Expectation(Kind.DATE, relative=not calendar)
+        # "Welke datum wordt als vertrekdatum geregistreerd?": the date recorded for someone's
+        # event, which statutes give as a day defined by another event ("de dag waarop ...")
+        recorded = re.search(r"\b(geregistreerd|opgenomen|ingeschreven|vermeld|registered|recorded)\b", asked, re.I)
+        return Expectation(Kind.DATE, relative=not calendar or bool(recorded), recorded=bool(recorded))
     if _MEASURE_Q.search(asked):
         # "Hoeveel vierkante meter per arbeidsmigrant?": a measure per something ("3,5 m² per
         # persoon"), not a building's "10.000 m2 bruto-vloeroppervlakte"
@@ -507,7 +515,11 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             return True
         return fine_category
     if kind is Kind.DATE:
-        return bool(_DATE.search(text) or (expectation.relative and _RELATIVE_MOMENT.search(text)))
+        return bool(
+            _DATE.search(text)
+            or (expectation.relative and _RELATIVE_MOMENT.search(text))
+            or (expectation.recorded and _EVENT_DAY.search(text))
+        )
     if kind is Kind.DURATION:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:

@@ -231,6 +231,18 @@ class ExtractiveComposer:
         analyzer = self.retriever.analyzer
         snap = self.retriever.snapshot()
         terms = analyzer.key_terms(question, english=language == "en", subject=True)
+        guesses: set[str] = set()
+        if expectation is not None:
+            # "Hoe vaak ..., bijvoorbeeld jaarlijks of halfjaarlijks?": words that state the kind
+            # of answer asked for are the asker's guesses at the answer, not its topic ("De
+            # vergoeding bedraagt jaarlijks ..." is not on the topic of a report for sharing one)
+            guesses = {
+                t
+                for word in re.findall(r"[^\W\d_]+", question)
+                if satisfies(expectation, word)
+                for t in analyzer.tokens(word, english=language == "en")
+            }
+            terms = [t for t in terms if t not in guesses]
         equivalents = analyzer.statute_equivalents(question)
 
         asked_terms = set(
@@ -255,7 +267,7 @@ class ExtractiveComposer:
         asking = {
             t: snap.idf(t)
             for t in (analyzer.key_terms(clause, english=language == "en", subject=True) if clause else [])
-            if indexed(t)
+            if indexed(t) and t not in guesses
         }
         asking_total = sum(asking.values()) or 1.0
         # "Binnen welke termijn beslist het college ...?": a period counts as the one asked

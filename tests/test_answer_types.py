@@ -656,3 +656,28 @@ def test_what_something_is_going_to_cost_asks_for_money():
     asked = expected("Wat gaat een verhuurvergunning op grond van de Wet goed verhuurderschap mij aan leges kosten?")
     assert asked is not None and asked.kind is Kind.MONEY
     assert expected("Wat gaat de gemeente met de kosten doen?") is None
+
+
+def test_a_walking_distance_is_a_measure_but_renouncing_is_not():
+    assert expected("Wat is de maximale loopafstand van een kamer tot een uitgang?").kind is Kind.MEASURE
+    assert expected("What is the maximum walking distance to an exit?").kind is Kind.MEASURE
+    # "afstand doen van" is giving something up (Wet BRP: nationality)
+    assert expected("Wat gebeurt er als iemand afstand doet van zijn nationaliteit?") is None
+
+
+def test_the_date_recorded_for_an_event_may_be_a_day_defined_by_another_event():
+    """Wet BRP art. 2.22: "Als datum van vertrek ... wordt de dag opgenomen waarop het voornemen
+    ... is bekendgemaakt" (laws-blind56's first measurement refused it for want of a calendar date)."""
+    recorded = expected("Welke datum wordt dan als vertrekdatum geregistreerd?")
+    line = "Als datum van vertrek wordt de dag opgenomen waarop het voornemen is bekendgemaakt."
+    assert recorded.kind is Kind.DATE and satisfies(recorded, line)
+    # a law's date is a calendar date
+    assert not satisfies(expected("Welke datum geldt als ingangsdatum van de regeling?"), line)
+
+
+def test_which_kind_of_a_known_thing_is_no_unknown_kind():
+    words = {"boetes", "boete", "gemeente"}
+    question = "In welk artikel staat dat, en welke voorgeschiedenis van boetes is daarvoor vereist?"
+    assert unknown_kind(question, words) == []
+    # an organisation "of the municipality" is still an organisation
+    assert unknown_kind("Met welk tolkenbureau van de gemeente werkt u?", words) == ["tolkenbureau"]

@@ -373,3 +373,23 @@ def test_held_out_statute_questions_are_refused_only_when_unanswerable(
     answerable = len(items) - unanswerable
     assert refused[False] / unanswerable >= 0.90, refused
     assert refused[True] / answerable <= 0.05, refused
+
+
+def test_the_askers_guesses_at_a_frequency_do_not_make_a_passage_on_topic(laws_assistant):
+    """"Hoe vaak ..., bijvoorbeeld jaarlijks?" names the kind of answer it expects; a sentence
+    with "jaarlijks" about something else (Waadi art. 12i: the yearly fee) does not answer how
+    often a compliance report is due, which art. 12r leaves to a ministerial regulation
+    (laws-blind57's first measurement quoted the fee)."""
+    question = (
+        "Hoe vaak moet een toegelaten uitlener tijdens zijn toelating opnieuw een rapport over de "
+        "naleving van het normenkader laten verstrekken, bijvoorbeeld jaarlijks?"
+    )
+    report = laws_assistant.retriever.retrieve(question, k=3).hits
+    fee = laws_assistant.retriever.retrieve("Welke vergoeding betaalt een uitlener jaarlijks voor de toelating?", k=5).hits
+    yearly = next(h for h in fee if "De vergoeding bedraagt jaarlijks" in h.text)
+    hits = [*report[:2], yearly]  # the composer reads the top three
+    assert report[0].locator == "Artikel 12r"
+    assert laws_assistant.composer.compose(question, hits, "nl", []).abstained
+    # the same passage does answer what the fee is
+    fee_question = "Hoeveel bedraagt de jaarlijkse vergoeding voor een toelating?"
+    assert not laws_assistant.composer.compose(fee_question, hits, "nl", []).abstained

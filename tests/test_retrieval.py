@@ -144,6 +144,15 @@ def test_going_back_home_is_a_departure():
     assert "vertrek" not in analyzer.key_terms("Ik ga terug naar Polen.")
 
 
+def test_blocking_a_move_to_the_hirer_meets_the_waadis_obstruction():
+    """Waadi art. 9a: the agency "legt geen belemmeringen in de weg" (laws-blind56-en-07 was
+    refused: no word of "Can the agency block this?" met the article)."""
+    from assistant.analysis import gloss
+
+    assert "belemmeringen" in gloss("block") and "blokkeren" in gloss("block")  # platforms too
+    assert gloss("obstructing") == "belemmeringen"
+
+
 def test_everyday_words_map_to_the_statute_words():
     from assistant.analysis import Analyzer
 
