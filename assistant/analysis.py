@@ -121,6 +121,7 @@ GLOSSARY: dict[str, str] = {
     "staff": "arbeidskrachten", "company": "onderneming", "companies": "onderneming",
     "lend": "ter beschikking stellen", "lends": "ter beschikking stellen",
     "lending": "terbeschikkingstelling", "placement": "terbeschikkingstelling",
+    "assignment": "terbeschikkingstelling",
     "supply": "terbeschikkingstelling", "temp": "uitzendkracht",
     "administration": "administratie",
     "national": "landelijk", "policy": "beleid", "municipalities": "gemeenten",

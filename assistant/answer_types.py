@@ -104,6 +104,14 @@ _PAID_FOR = re.compile(
     r"\bwhat\b.{0,40}?\bpay\s+(?:\w+\s+)?for\s+(?:a|an|the|my|his|her|their)?\s*([a-z-]{4,})",
     re.I,
 )
+# a yes/no question ("Mag ...?", "Can ...?") that proposes an amount of money
+_YES_NO = re.compile(r"\s*(?:mag|mogen|moet|moeten|kan|kunnen|is|zijn|may|can|must|is|are|could|should)\b", re.I)
+_AMOUNT_PROPOSED = re.compile(
+    rf"\b(?:waarborgsom|borgsom|borg|deposit|boete|fine|leges|fee|huur|huurprijs|rent|vergoeding)\s+(?:van|of)\s+"
+    rf"(?:€\s*|ten hoogste\s+|maximaal\s+|up to\s+)?(?:\d[\d.,]*|{_NUMBER_WORD}|one|two|three|four|five|six)\s*"
+    rf"(?:euro|eur|maanden|maand|months?|weken|weeks?)\b(?:\s+(?:kale\s+)?(?:huur|rent))?",
+    re.I,
+)
 # "Welke regel gaat over de hoogte van de borg?": which rule, not the amount it sets
 _WHICH_RULE = re.compile(
     r"\s*(?:welke?|which)\s+(?:\w+\s+)?(?:regel|regels|bepaling|bepalingen|artikel|artikelen|rule|rules|"
@@ -412,7 +420,17 @@ def expected(question: str) -> Expectation | None:
     Cached: ranking, every abstention check and the composer ask it of the same question
     (and its clauses), and the answer is a frozen value."""
     asked = wh_clauses(question)
-    if not asked or _WHICH_RULE.match(asked):
+    if not asked:
+        # "Mag een verhuurder een waarborgsom van drie maanden kale huur vragen?": whether an
+        # amount is allowed is settled only by a passage that states one (the Wgv refers to
+        # the Civil Code for the deposit's maximum)
+        proposed = next(
+            (m for s in asking_sentences(question) if _YES_NO.match(s) and (m := _AMOUNT_PROPOSED.search(s))), None
+        )
+        if proposed:
+            return Expectation(Kind.MONEY, nouns=_money_nouns(proposed.group(0)), relative=True)
+        return None
+    if _WHICH_RULE.match(asked):
         return None
     if _SHARE_Q.search(asked):
         return Expectation(Kind.SHARE)

@@ -301,7 +301,11 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         # municipality" is a notification)
         re.compile(
             r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacat\w*|evict\w*)\b).*?"
-            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice|how\s+much\s+notice)\b",
+            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice|how\s+much\s+notice)\b|"
+            # how long one may stay after losing a job or the tenancy: the Civil Code's notice
+            r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
+            r"(?:leave|move\s+out|vacate)|voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,5}?"
+            r"(?:moet|moeten)\s+(?:verlaten|verhuizen|uit\s+(?:de|het|mijn|onze)\s+\w+))\b",
             re.I,
         ),
         ("opzeg", "opgezegd"),
@@ -809,6 +813,17 @@ _MEMBERS = re.compile(
 )
 
 
+# "Welke inspectie-instellingen zijn aangewezen?": organisations are designated by name, which a
+# statute never gives ("Welke gegevens zijn aangewezen als ...?" may ask what it lists)
+_BODIES_DESIGNATED = re.compile(
+    r"\b(?:welke|which)\s+(?:[\w-]+\s+)?[\w-]*(?:instellingen|instanties|organisaties|bureaus|bedrijven|"
+    r"bodies|organi[sz]ations|institutions|agencies|companies)\s+(?:zijn|worden|werden|are|were|have\s+been)\s+"
+    r"(?:\w+\s+){0,3}?(?:aangewezen|erkend|geaccrediteerd|gecertificeerd|designated|accredited|recogni[sz]ed|"
+    r"certified)\b",
+    re.I,
+)
+
+
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
 _DONE_ASKED = re.compile(
     # (the Dutch term may follow in brackets: "Which inspection bodies (inspectie-instellingen) ...")
@@ -920,6 +935,8 @@ def asks_about_the_world(question: str) -> bool:
     if counted:
         return True
     if _PLACES_ASKED.search(asked):
+        return True
+    if _BODIES_DESIGNATED.search(asked):
         return True
     done = _DONE_ASKED.search(asked)
     return bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT))

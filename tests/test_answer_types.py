@@ -681,3 +681,17 @@ def test_which_kind_of_a_known_thing_is_no_unknown_kind():
     assert unknown_kind(question, words) == []
     # an organisation "of the municipality" is still an organisation
     assert unknown_kind("Met welk tolkenbureau van de gemeente werkt u?", words) == ["tolkenbureau"]
+
+
+def test_a_yes_no_question_proposing_an_amount_asks_for_one():
+    """Whether "een waarborgsom van drie maanden kale huur" is allowed is settled only by a
+    passage that states an amount; the Wgv refers to the Civil Code for the maximum
+    (laws-blind60's first measurement answered with that reference)."""
+    deposit = expected("Mag een verhuurder van een arbeidsmigrant een waarborgsom van drie maanden kale huur vragen?")
+    assert deposit is not None and deposit.kind is Kind.MONEY
+    reference = "indien een waarborgsom, als bedoeld in artikel 261b van Boek 7 van het Burgerlijk Wetboek, in rekening wordt gebracht, de hoogte van de waarborgsom"
+    assert not satisfies(deposit, reference)
+    assert satisfies(deposit, "De waarborgsom bedraagt ten hoogste twee maal de kale huurprijs.")
+    assert expected("Can my landlord ask a deposit of three months rent?").kind is Kind.MONEY
+    # no amount proposed: an ordinary yes/no question
+    assert expected("Mag een verhuurder een waarborgsom vragen?") is None

@@ -188,6 +188,9 @@ def test_designations_asked_in_the_passive_ask_about_the_world():
     # the one who chose them named: which bodies, not the rule (laws-blind55)
     assert asks_about_the_world("Welke inspectie-instellingen zijn door de minister aangewezen om het rapport te beoordelen?")
     assert not asks_about_the_world("Welke taken zijn door de gemeente vastgesteld?")
+    # organisations are designated by name, which no statute gives (laws-blind61)
+    assert asks_about_the_world("Welke inspectie-instellingen zijn aangewezen om het rapport op te stellen?")
+    assert asks_about_the_world("Which inspection bodies are designated to draw up the report?")
     # a rule's content, or what the law itself sets, is still a rule
     assert not asks_about_the_world("Welke eisen zijn vastgesteld in de wet?")
     assert not asks_about_the_world("Welke gegevens zijn vereist bij een gebruiksmelding?")
@@ -281,6 +284,17 @@ def test_how_much_notice_before_moving_out_is_a_tenancy_notice():
     assert unmentioned_act(asked, vog) == "how much notice"
     # notice given to the municipality is a notification, not this act
     assert asked_acts("How much notice must I give the municipality before I move?") == []
+
+
+def test_days_before_having_to_leave_the_room_are_a_tenancys_notice():
+    asked = "If my agency ends my job, how many days do I have before I must leave the room?"
+    assert [act for act, _ in asked_acts(asked)] == ["before i must leave"]
+    fines = ["a. de verhuurder binnen een tijdvak van vier jaar reeds tweemaal een bestuurlijke boete is opgelegd;"]
+    assert unmentioned_act(asked, fines)
+    dutch = "Hoeveel dagen heb ik voordat ik de kamer van het uitzendbureau moet verlaten?"
+    assert asked_acts(dutch)
+    # leaving the country is the Wet BRP's departure, which has its own period
+    assert not asked_acts("Binnen hoeveel dagen voordat ik vertrek moet ik dat melden?")
 
 
 def test_paying_back_is_an_act_with_its_own_period():

@@ -151,6 +151,8 @@ def test_blocking_a_move_to_the_hirer_meets_the_waadis_obstruction():
 
     assert "belemmeringen" in gloss("block") and "blokkeren" in gloss("block")  # platforms too
     assert gloss("obstructing") == "belemmeringen"
+    # "when my assignment ends": the Waadi's "na afloop van de terbeschikkingstelling" (laws-blind61)
+    assert gloss("assignment") == "terbeschikkingstelling"
 
 
 def test_everyday_words_map_to_the_statute_words():
