@@ -177,9 +177,14 @@ _PLACE_SPECIFIC = re.compile(
     r"regio'?s|regions?|provincies?|provinces?|steden|cities|city)\b",
     re.I,
 )
+# asks what is near a place ("Is there one near the factory in Oss?", "Where is the nearest
+# desk?"), not a general rule about someone who lives near one ("a hostel near Roermond") or
+# "close to 20 guests"
 _NEAR = re.compile(
-    r"\b(?:near|nearby|nearest|closest|close\s+to|in\s+de\s+buurt\s+van|dichtbij|dicht\s+bij|"
-    r"dichtstbijzijnde)\b",
+    r"\b(?:is|are)\s+there\s+(?:\w+\s+){0,4}?(?:near|nearby|close\s+to)\b|"
+    r"\bwhere\b.*\b(?:near|nearby|nearest|closest)\b|\b(?:nearest|closest|dichtstbijzijnde)\b|"
+    r"\bis\s+er\s+(?:\w+\s+){0,4}?(?:in\s+de\s+buurt\s+van|dichtbij|dicht\s+bij)\b|"
+    r"\bwaar\b.*\b(?:in\s+de\s+buurt\s+van|dichtbij|dicht\s+bij)\b",
     re.I,
 )
 

@@ -78,20 +78,27 @@ _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk \w*bedrag|hoeveel euro|welk (\w+ )?tarief|"
     rf"(hoeveel|wat) (bedraagt|bedragen) (de|het) (\w+ )?{_MONEY_NOUN}\b|"
     rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
-    r"wat (is|zijn|was|waren) de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
+    r"wat (is|zijn|was|waren) ((in|per|op|bij|voor) (\w+ ){1,2})?de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
     rf"minimum\w*loon|minimum wage|how much (does|do|will|is|are|money|rent|tax)|how many euros?\b|"
     rf"what (does|do|will) .{{1,60}} cost|"
     # "Wat gaat een verhuurvergunning mij aan leges kosten?"
-    r"wat (gaat|gaan|zal|zullen) ([\w-]+ ){1,14}?kosten\s*\?|"
+    # (what it will cost someone: "de kosten" in "Wat gaat er gebeuren met de kosten?" are no price)
+    r"wat (gaat|gaan|zal|zullen) ([\w-]+ ){1,14}?(mij|me|ons|hem|haar|jullie|u|hen) (aan [\w-]+ )?kosten\s*\?|"
     rf"what is the .{{0,40}}\b(rent|fee|fees|wage|price|cost|fine|tax|subsidy|allowance)\b|"
     # "What is the maximum deposit?" (not "the deadline for returning the deposit")
     r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?((security|rental|rent) )?deposit\b|"
     # "What is the maximum amount they may deduct?", "Wat is in 2026 het bedrag van ...?"
+    # ("the amount of guests", "the amount of the income limit": what follows "of" is counted)
     r"what is the ((maximum|minimum|highest|lowest|total|permitted|allowed) )?amount\b"
-    r"(?! of (time|days|weeks|months|years|people|persons|space|rooms?)\b)|"
-    r"wat (is|zijn|was|waren) ((in|per|op) \w+ )?(het|de) ((maximale|minimale|hoogste|laagste|totale) )?bedrag(en)?\b|"
+    r"(?! of\b)|what is the ((maximum|minimum|highest|lowest|total) )?amount of (money|rent|the (fine|fee|deposit|rent))\b|"
+    # (a highest amount, or one in a given year: "het bedrag dat de beheerder betaalt" may be a
+    # norm such as "een bedrag dat redelijk is")
+    r"wat (is|zijn|was|waren) ((in|per|op|bij|voor) (\w+ ){1,2})?(het|de) (maximale|minimale|hoogste|laagste|totale) \w*bedrag(en)?\b|"
+    r"wat (is|zijn|was|waren) (in|per) (19|20)\d\d (het|de) \w*bedrag(en)?\b|"
+    # "Tot welke koopprijs ...?", "Welke huurprijs ...?"
+    r"welke (\w+ )?\w*prijs\b|"
     # "What tourist tax rate do I have to charge?": which amount ("amount of time" is no money)
     r"(what|which) (\w+ ){0,2}(fee|price)\b|"
     # "Welke boete kan de gemeente opleggen?": a fine is money, or a fine category
@@ -107,9 +114,11 @@ _PAID_FOR = re.compile(
 # a yes/no question ("Mag ...?", "Can ...?") that proposes an amount of money
 _YES_NO = re.compile(r"\s*(?:mag|mogen|moet|moeten|kan|kunnen|is|zijn|may|can|must|is|are|could|should)\b", re.I)
 _AMOUNT_PROPOSED = re.compile(
-    rf"\b(?:waarborgsom|borgsom|borg|deposit|boete|fine|leges|fee|huur|huurprijs|rent|vergoeding)\s+(?:van|of)\s+"
+    # (a deposit or rent only: a ban or a norm settles a fee or a fine without an amount, "geen
+    # tegenprestatie", "een redelijke vergoeding")
+    rf"\b(?:waarborgsom|borgsom|borg|deposit|huur|huurprijs|rent)\s+(?:van|of)\s+"
     rf"(?:€\s*|ten hoogste\s+|maximaal\s+|up to\s+)?(?:\d[\d.,]*|{_NUMBER_WORD}|one|two|three|four|five|six)\s*"
-    rf"(?:euro|eur|maanden|maand|months?|weken|weeks?)\b(?:\s+(?:kale\s+)?(?:huur|rent))?",
+    rf"(?:euros?|eur|maanden|maand|months?|weken|weeks?)\b(?:'?\s+(?:kale\s+)?(?:huur|rent))?",
     re.I,
 )
 # "Welke regel gaat over de hoogte van de borg?": which rule, not the amount it sets
@@ -162,7 +171,7 @@ _DURATION_Q = re.compile(
 )
 _MEASURE_Q = re.compile(
     r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|\w+afstand|afstand (tot|tussen)|vierkante meter|m2|m²|"
-    r"height|width|floor area|square met(re|er)s?|(walking )?distance)\b",
+    r"height|width|floor area|square met(re|er)s?|(walking|maximum|minimum|travel) distance|distance (to|from|between))\b",
     re.I,
 )
 _COUNT_Q = re.compile(
@@ -255,7 +264,7 @@ _FREQUENCY = re.compile(
 )
 # a number of times ("reeds tweemaal een bestuurlijke boete"): "hoe vaak" asks that too, unless
 # it asks a rate ("hoe vaak per jaar")
-_TIMES = re.compile(r"\b((twee|drie|vier|vijf|zes|tien)maal|(\d+|twee|drie|vier|vijf|zes|tien)\s+(keer|maal))\b", re.I)
+_TIMES = re.compile(r"\b((een|twee|drie|vier|vijf|zes|tien)maal|(\d+|twee|drie|vier|vijf|zes|tien)\s+(keer|maal))\b", re.I)
 _RATE_ASKED = re.compile(
     r"\bper\s+(jaar|kalenderjaar|maand|week|dag|kwartaal)|\b(a|per|each|every)\s+(year|month|week|day|quarter)\b",
     re.I,

@@ -300,12 +300,18 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
         # municipality" is a notification)
         re.compile(
-            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacat\w*|evict\w*)\b).*?"
-            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice|how\s+much\s+notice)\b|"
+            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?"
+            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b|"
+            # "How much notice must they give before we have to move out?" (a landlord giving the
+            # municipality notice of a gebruiksmelding is a notification)
+            r"(?=.*\b(?:mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?\b(?P<much>how\s+much\s+notice)\b|"
             # how long one may stay after losing a job or the tenancy: the Civil Code's notice
+            # (not leaving the country or moving house, which the Wet BRP times)
             r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
-            r"(?:leave|move\s+out|vacate)|voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,5}?"
-            r"(?:moet|moeten)\s+(?:verlaten|verhuizen|uit\s+(?:de|het|mijn|onze)\s+\w+))\b",
+            r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
+            r"vacate)|voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,3}?"
+            r"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
+            r"(?:\s+\w+){0,4}?\s+(?:moet|moeten)\s+verlaten|(?:moet|moeten)\s+(?:de|het|mijn|onze)\s+(?:kamer|woning|huis|chalet)\s+(?:uit|verlaten)))\b",
             re.I,
         ),
         ("opzeg", "opgezegd"),
@@ -808,18 +814,7 @@ _LOCATED = re.compile(
 _MEMBERS = re.compile(
     r"\buit\s+welke\s+(?:\w+\s+)?\w+\s+(?:bestaat|bestaan)\b|\bbestaa?t\w*\s+(?:\w+\s+){0,4}?uit\s+welke\b|"
     r"\b(?:horen|behoren|vallen|liggen|zitten)\s+(?:\w+\s+){0,4}?(?:bij|onder|binnen|tot)\b|"
-    r"\b(?:belong\s+to|are\s+part\s+of|make\s+up|are\s+in|lie\s+in|fall\s+(?:under|within))\b",
-    re.I,
-)
-
-
-# "Welke inspectie-instellingen zijn aangewezen?": organisations are designated by name, which a
-# statute never gives ("Welke gegevens zijn aangewezen als ...?" may ask what it lists)
-_BODIES_DESIGNATED = re.compile(
-    r"\b(?:welke|which)\s+(?:[\w-]+\s+)?[\w-]*(?:instellingen|instanties|organisaties|bureaus|bedrijven|"
-    r"bodies|organi[sz]ations|institutions|agencies|companies)\s+(?:zijn|worden|werden|are|were|have\s+been)\s+"
-    r"(?:\w+\s+){0,3}?(?:aangewezen|erkend|geaccrediteerd|gecertificeerd|designated|accredited|recogni[sz]ed|"
-    r"certified)\b",
+    r"\b(?:belong\s+to|are\s+part\s+of|make\s+up|lie\s+in|fall\s+(?:under|within))\b",
     re.I,
 )
 
@@ -834,10 +829,10 @@ _DONE_ASKED = re.compile(
     r"already|currently|now)"
     r"\s+(?:aangewezen|vastgesteld|toegelaten|erkend|gecertificeerd|geaccrediteerd|designated|"
     r"admitted|recognised|recognized|certified|accredited)\b|"
-    # ... or with the one who chose them: "Welke inspectie-instellingen zijn door de minister
-    # aangewezen?" (the statute says that the minister designates, never whom)
-    r"\s+(?:door|by)\s+(?:de\s+|het\s+|onze\s+|the\s+)?(?:minister|staatssecretaris|college|"
-    r"gemeente|gedeputeerde|provincie|municipality|province)\b))\b(?:\s+[\w-]+){0,6}?"
+    # ... or with the minister as the one who chose them: "Welke inspectie-instellingen zijn door
+    # de minister aangewezen?" (the statute says that the minister designates, never whom; a
+    # college's designations are often described by category, "instellingen voor opvang")
+    r"\s+(?:door|by)\s+(?:de\s+|onze\s+|the\s+)?(?:minister|staatssecretaris)\b))\b(?:\s+[\w-]+){0,6}?"
     r"\s+(?:aangewezen|vastgesteld|ingevoerd|aangenomen|toegelaten|verleend|erkend|goedgekeurd|"
     r"gecertificeerd|geaccrediteerd|designated|adopted|introduced|admitted|granted|recognised|"
     r"recognized|approved|certified|accredited)\b",
@@ -846,6 +841,10 @@ _DONE_ASKED = re.compile(
 # ... unless the doer is the law itself ("welke eisen heeft de wetgever gesteld?") or what is
 # asked for is a rule's content
 _RULE_CONTENT = ("taak", "taken", "recht", "rechten", "bevoegdheid", "bevoegdheden", "rol", "rollen")
+# designated officials are described by their function ("de door Onze Minister aangewezen
+# ambtenaren"), which answers "Welke ambtenaar is door de minister aangewezen?"
+_OFFICIALS = ("ambtenaar", "ambtenaren", "toezichthouder", "toezichthouders", "official", "officials",
+              "officer", "officers", "inspector", "inspectors")
 _LAW_AS_DOER = re.compile(
     r"\b(wet\w*|regeling|besluit|bbl|wgv|waadi|wtta|brp|act|law|legislator|regulation|decree)\b", re.I
 )
@@ -918,10 +917,12 @@ def asks_about_the_world(question: str) -> bool:
         # "Welke resultaten moet het onderzoek ...?" is a rule, and so is what follows from a
         # finding ("Wat gebeurt er als de conclusies negatief zijn?")
         return not (_RULE_WORDS.search(asked) or _IF_FOUND.search(asked))
-    if asked and _PLACES_ASKED.search(asked) and (_LOCATED.search(asked) or _MEMBERS.search(asked)):
+    if asked and _PLACES_ASKED.search(asked) and _MEMBERS.search(asked) and not _RULE_WORDS.search(asked):
+        return True  # which ones make up a region ("... kunnen vallen onder" asks a rule)
+    if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
         # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
-        # terecht" is being able to go there), or which ones make up a region; "Welke
-        # gemeenten moeten een loket hebben?" is still a rule
+        # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is
+        # still a rule
         obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
         return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     expectation = expected(question)
@@ -936,7 +937,5 @@ def asks_about_the_world(question: str) -> bool:
         return True
     if _PLACES_ASKED.search(asked):
         return True
-    if _BODIES_DESIGNATED.search(asked):
-        return True
     done = _DONE_ASKED.search(asked)
-    return bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT))
+    return bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT + _OFFICIALS))

@@ -202,6 +202,9 @@ def test_unknown_names_are_places_the_question_asks_about():
         # what is near a place is about the place (laws-blind50's first measurement answered it)
         ("Where can I register as a non-resident? Is there a desk near the factory in Oss?", True),
         ("Is er een loket in de buurt van Westland?", True),
+        # a general rule for someone near a place, or "close to" a number (session 12 review)
+        ("We are opening a hostel near Roermond; how many weeks before use must we file the gebruiksmelding?", False),
+        ("Our hostel Lindenhof houses close to 20 guests; do we need a gebruiksmelding?", False),
     ],
 )
 def test_a_missing_place_refuses_only_place_specific_questions(question: str, specific: bool):
@@ -695,3 +698,16 @@ def test_a_yes_no_question_proposing_an_amount_asks_for_one():
     assert expected("Can my landlord ask a deposit of three months rent?").kind is Kind.MONEY
     # no amount proposed: an ordinary yes/no question
     assert expected("Mag een verhuurder een waarborgsom vragen?") is None
+
+
+def test_review_cases_for_the_session_12_typing():
+    """Phrasings the session 12 review found refused: costs as a noun, an amount of people, a
+    norm asked as "het bedrag", a fee a ban settles, "from a distance"; and "eenmaal"."""
+    assert expected("Wat gaat er gebeuren als de geïnde huur lager is dan de kosten?") is None
+    guests = expected("What is the maximum amount of guests in a hotel before a notification is needed?")
+    assert guests is None or guests.kind is not Kind.MONEY
+    assert expected("Wat is het bedrag van de huurprijs die burgemeester en wethouders vaststellen?") is None
+    assert expected("Mag een uitzendbureau een vergoeding van 200 euro vragen aan de uitzendkracht?") is None
+    assert expected("How can I report my arrival from a distance, or must I come in person?") is None
+    often = expected("Hoe vaak mag het college de beslistermijn voor een verhuurvergunning verlengen?")
+    assert satisfies(often, "Burgemeester en wethouders kunnen de termijn eenmaal verlengen met ten hoogste zes weken.")
