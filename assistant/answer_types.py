@@ -112,7 +112,7 @@ _PAID_FOR = re.compile(
     re.I,
 )
 # a yes/no question ("Mag ...?", "Can ...?") that proposes an amount of money
-_YES_NO = re.compile(r"\s*(?:mag|mogen|moet|moeten|kan|kunnen|is|zijn|may|can|must|is|are|could|should)\b", re.I)
+_YES_NO = re.compile(r"\s*(?:mag|mogen|moet|moeten|kan|kunnen|is|zijn|may|can|must|are|could|should)\b", re.I)
 _AMOUNT_PROPOSED = re.compile(
     # (a deposit or rent only: a ban or a norm settles a fee or a fine without an amount, "geen
     # tegenprestatie", "een redelijke vergoeding")

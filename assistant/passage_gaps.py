@@ -261,6 +261,33 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
     return next(iter(stating))
 
 
+# A tenancy's notice, which the Civil Code sets (one alternative per way of asking it)
+_TENANCY_NOTICE = re.compile(
+    "|".join(
+        (
+            r"\bopzeg\w*|\bopgezegd",
+            # English "notice" is a tenancy's only next to the tenancy ("give notice to the
+            # municipality" is a notification)
+            r"(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?"
+            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b",
+            # "How much notice must they give before we have to move out?" (a landlord giving the
+            # municipality notice of a gebruiksmelding is a notification)
+            r"(?=.*\b(?:mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?\b(?P<much>how\s+much\s+notice)\b",
+            # how long one may stay in a room after losing the job or the tenancy (not leaving
+            # the country or moving house, which the Wet BRP times)
+            r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
+            r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
+            r"vacate))\b",
+            r"\b(?P<verlaten>voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,3}?"
+            r"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
+            r"(?:\s+\w+){0,4}?\s+(?:moet|moeten)\s+verlaten|(?:moet|moeten)\s+(?:de|het|mijn|onze)\s+(?:kamer|woning|huis|chalet)"
+            r"\s+(?:uit|verlaten)))\b",
+        )
+    ),
+    re.I,
+)
+
+
 # Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
 # Civil Code's notice, a landlord's announced visit): how the question names the act, and the
 # roots a passage that states its period names it by.
@@ -296,26 +323,7 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("burgerservicenummer",),
     ),
-    (
-        # English "notice" is a tenancy's notice only next to the tenancy ("give notice to the
-        # municipality" is a notification)
-        re.compile(
-            r"\bopzeg\w*|\bopgezegd|(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?"
-            r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b|"
-            # "How much notice must they give before we have to move out?" (a landlord giving the
-            # municipality notice of a gebruiksmelding is a notification)
-            r"(?=.*\b(?:mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?\b(?P<much>how\s+much\s+notice)\b|"
-            # how long one may stay after losing a job or the tenancy: the Civil Code's notice
-            # (not leaving the country or moving house, which the Wet BRP times)
-            r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
-            r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
-            r"vacate)|voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,3}?"
-            r"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
-            r"(?:\s+\w+){0,4}?\s+(?:moet|moeten)\s+verlaten|(?:moet|moeten)\s+(?:de|het|mijn|onze)\s+(?:kamer|woning|huis|chalet)\s+(?:uit|verlaten)))\b",
-            re.I,
-        ),
-        ("opzeg", "opgezegd"),
-    ),
+    (_TENANCY_NOTICE, ("opzeg", "opgezegd")),
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
