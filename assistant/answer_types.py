@@ -127,6 +127,12 @@ _WHICH_RULE = re.compile(
     r"provision|provisions|article|articles)\b",
     re.I,
 )
+# "Wat zegt de Wet goed verhuurderschap over de hoogte van een waarborgsom?": what the rule
+# says, which may be a reference to another law rather than an amount
+_WHAT_LAW_SAYS = re.compile(
+    r"\s*(?:wat\s+(?:zegt|zeggen|bepaalt|bepalen|regelt|regelen)\b|what\s+(?:does|do)\b.{0,60}?\b(?:say|provide|state)\b)",
+    re.I,
+)
 _MONTHS_Q = re.compile(r"\b(hoeveel|how many)\s+(maand|maanden|months?)\b", re.I)
 _DEPOSIT = re.compile(r"\b(borg|borgsom|waarborgsom|deposit)\b", re.I)
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
@@ -439,7 +445,7 @@ def expected(question: str) -> Expectation | None:
         if proposed:
             return Expectation(Kind.MONEY, nouns=_money_nouns(proposed.group(0)), relative=True)
         return None
-    if _WHICH_RULE.match(asked):
+    if _WHICH_RULE.match(asked) or _WHAT_LAW_SAYS.match(asked):
         return None
     if _SHARE_Q.search(asked):
         return Expectation(Kind.SHARE)

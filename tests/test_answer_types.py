@@ -610,6 +610,10 @@ def test_which_rule_or_article_asks_for_the_rule_not_its_value():
     assert expected("Welk artikel regelt de hoogte van de boete?") is None
     assert expected("Which provision sets the deadline for the decision?") is None
     assert expected("Welke boete geldt voor een eerste overtreding?").kind is Kind.MONEY
+    # what the law says about it: the rule, which may refer to another law (laws-blind67-nl-01)
+    assert expected("Wat zegt de Wet goed verhuurderschap over de hoogte van een waarborgsom?") is None
+    assert expected("What does the Wgv say about the height of the deposit?") is None
+    assert expected("Wat is de hoogte van de waarborgsom?").kind is Kind.MONEY
 
 
 def test_a_category_or_limit_is_a_value_not_an_unknown_kind():
