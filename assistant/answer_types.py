@@ -370,21 +370,20 @@ def partly_typed(question: str) -> bool:
 # What a money question asks the amount of, as the Dutch word a passage would use. Dutch
 # compounds count by their last part ("rijkssubsidie", "toeristenbelasting", "minimumloon");
 # English words only whole ("current" is no "rent").
+# what is held back from wages: only an amount held back answers it, not a fine
+_HELD_BACK = "ingehouden inhouding loon"
 _PAID_FOR_NL = {
     "leges": "leges", "loon": "loon", "huur": "huur", "huurprijs": "huur", "boete": "boete",
     "subsidie": "subsidie", "toeslag": "toeslag", "belasting": "belasting",
     "vergoeding": "vergoeding", "zekerheid": "zekerheid", "borg": "borg", "waarborgsom": "borg",
-    # what is held back from wages: only an amount held back answers it, not a fine
-    "inhouden": "ingehouden inhouding loon", "inhouding": "ingehouden inhouding loon",
-    "ingehouden": "ingehouden inhouding loon",
+    "inhouden": _HELD_BACK, "inhouding": _HELD_BACK, "ingehouden": _HELD_BACK,
 }
 _PAID_FOR_EN = {
     "fee": "leges vergoeding", "fees": "leges vergoeding", "wage": "loon", "wages": "loon", "salary": "loon",
     "rent": "huur", "rents": "huur", "fine": "boete", "fines": "boete", "penalty": "boete",
     "subsidy": "subsidie", "allowance": "toeslag", "tax": "belasting", "deposit": "borg",
-    "deduct": "ingehouden inhouding loon", "deducted": "ingehouden inhouding loon",
-    "deduction": "ingehouden inhouding loon", "deductions": "ingehouden inhouding loon",
-    "withhold": "ingehouden inhouding loon", "withheld": "ingehouden inhouding loon",
+    "deduct": _HELD_BACK, "deducted": _HELD_BACK, "deduction": _HELD_BACK, "deductions": _HELD_BACK,
+    "withhold": _HELD_BACK, "withheld": _HELD_BACK,
 }
 # Counted people go by many names: "hoeveel bewoners" is answered by "meer dan 10 personen".
 _PEOPLE = ("personen", "bewoners", "arbeidsmigranten", "arbeidskrachten", "werknemers", "mensen")

@@ -261,6 +261,8 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
     return next(iter(stating))
 
 
+# Leaving a home the tenancy of which ends (as opposed to leaving the country)
+_LEAVING = r"mov(?:e|ing)\s+out|vacate|vacating|evict\w*"
 # A tenancy's notice, which the Civil Code sets (one alternative per way of asking it)
 _TENANCY_NOTICE = re.compile(
     "|".join(
@@ -268,11 +270,11 @@ _TENANCY_NOTICE = re.compile(
             r"\bopzeg\w*|\bopgezegd",
             # English "notice" is a tenancy's only next to the tenancy ("give notice to the
             # municipality" is a notification)
-            r"(?=.*\b(?:tenan\w*|lease|landlord\w*|mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?"
+            rf"(?=.*\b(?:tenan\w*|lease|landlord\w*|{_LEAVING})\b).*?"
             r"\b(?P<act>notice\s+period|(?:days|weeks|months|years)'?\s+notice)\b",
             # "How much notice must they give before we have to move out?" (a landlord giving the
             # municipality notice of a gebruiksmelding is a notification)
-            r"(?=.*\b(?:mov(?:e|ing)\s+out|vacate|vacating|evict\w*)\b).*?\b(?P<much>how\s+much\s+notice)\b",
+            rf"(?=.*\b(?:{_LEAVING})\b).*?\b(?P<much>how\s+much\s+notice)\b",
             # how long one may stay in a room after losing the job or the tenancy (not leaving
             # the country or moving house, which the Wet BRP times)
             r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
@@ -925,14 +927,18 @@ def asks_about_the_world(question: str) -> bool:
         # "Welke resultaten moet het onderzoek ...?" is a rule, and so is what follows from a
         # finding ("Wat gebeurt er als de conclusies negatief zijn?")
         return not (_RULE_WORDS.search(asked) or _IF_FOUND.search(asked))
-    if asked and _PLACES_ASKED.search(asked) and _MEMBERS.search(asked) and not _RULE_WORDS.search(asked):
-        return True  # which ones make up a region ("... kunnen vallen onder" asks a rule)
-    if asked and _PLACES_ASKED.search(asked) and _LOCATED.search(asked):
-        # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
-        # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?" is
-        # still a rule
-        obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
-        return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
+    if asked and _PLACES_ASKED.search(asked):
+        if _MEMBERS.search(asked) and not _RULE_WORDS.search(asked):
+            # which ones make up a region, even when a law is named ("volgens de
+            # Huisvestingswet", which the check on the law as doer below would let through);
+            # "... kunnen vallen onder" asks a rule
+            return True
+        if _LOCATED.search(asked):
+            # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...
+            # terecht" is being able to go there); "Welke gemeenten moeten een loket hebben?"
+            # is still a rule
+            obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
+            return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     expectation = expected(question)
     if asked and expectation is not None and expectation.kind is Kind.MONEY and _BUDGET_ASKED.search(question):
         return True  # "Hoeveel geld stelt het Rijk jaarlijks beschikbaar voor ...?"
