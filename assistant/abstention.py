@@ -188,6 +188,14 @@ _NEAR = re.compile(
     re.I,
 )
 
+# a yes/no question about what a named place has or does ("Heeft de gemeente Westland al een
+# verhuurverordening vastgesteld?", "Does the municipality of Venlo require ...?"): its own
+# bylaws and decisions, not a rule; "Mag de gemeente Westland ...?" asks a rule
+_PLACE_AS_SUBJECT = re.compile(
+    r"^\s*(?i:heeft|hebben|has|have|does|do|did)\s+(?:de\s+gemeente\s+|the\s+(?:municipality|city|town)\s+of\s+)?"
+    r"[A-ZÀ-Þ][a-zà-ÿ]{2,}\b(?!\s+[A-ZÀ-Þ])"
+)
+
 
 def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
     """Proper names in the asking sentence that no indexed text contains ("Zeeland",
@@ -234,7 +242,7 @@ def place_specific(question: str) -> bool:
     expectation = expected(question)
     if expectation is not None and expectation.kind is Kind.COUNT:
         return True
-    if any(_NEAR.search(sentence) for sentence in asking_sentences(question)):
+    if any(_NEAR.search(s) or _PLACE_AS_SUBJECT.match(s) for s in asking_sentences(question)):
         return True
     return any(_PLACE_SPECIFIC.match(clause) for clause in wh_clauses(question).split(" . "))
 

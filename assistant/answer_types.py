@@ -133,6 +133,13 @@ _WHAT_LAW_SAYS = re.compile(
     r"\s*(?:wat\s+(?:zegt|zeggen|bepaalt|bepalen|regelt|regelen)\b|what\s+(?:does|do)\b.{0,60}?\b(?:say|provide|state)\b)",
     re.I,
 )
+# "Mag de gemeente leges heffen, en hoe hoog mogen die zijn?": the height of a payment named
+# earlier in the question
+_HOW_HIGH_BACK = re.compile(
+    r"\b(?:hoe hoog (?:is|zijn|mag|mogen|wordt|worden|kan|kunnen) (?:die|dat|deze|ze|het)|"
+    r"how high (?:is|are|may|can|could) (?:it|they|that|this))\b",
+    re.I,
+)
 _MONTHS_Q = re.compile(r"\b(hoeveel|how many)\s+(maand|maanden|months?)\b", re.I)
 _DEPOSIT = re.compile(r"\b(borg|borgsom|waarborgsom|deposit)\b", re.I)
 # "Hoeveel mag een uitzendbureau op het loon inhouden?": how much money, asked with a verb
@@ -456,6 +463,8 @@ def expected(question: str) -> Expectation | None:
             # not of some other fine
             return Expectation(Kind.MONEY, nouns=("categorie",), explicit_euro=True)
         return Expectation(Kind.MONEY, nouns=_money_nouns(asked), explicit_euro=euro)
+    if _HOW_HIGH_BACK.search(asked) and (paid := _money_nouns(question)):
+        return Expectation(Kind.MONEY, nouns=paid)
     if _MONEY_VERB_Q.search(asked):
         nouns = _money_nouns(asked)
         paid_for = _PAID_FOR.search(asked)

@@ -58,6 +58,12 @@ shares no words with it ("laten betalen voor een baan" / "geen tegenprestatie be
 DEFINITION_FOCUS = 0.3
 """For the line that defines the term a question asks the meaning of (definitions.py): the
 term stands in every line of a definitions article, its definition in one."""
+_UNIT_ASKED = re.compile(
+    r"\b(?:hoeveel|how many)\s+((?:werk|kalender|working\s+|calendar\s+)?"
+    r"(?:jaar|jaren|maanden|maand|weken|week|dagen|dag|uren|uur|years?|months?|weeks?|days?|hours?))\b",
+    re.I,
+)
+"""The unit a period is asked in ("binnen hoeveel dagen", "how many weeks")."""
 _ASKS_WHERE = re.compile(
     r"\b(in welk(e)? (artikel|wet|hoofdstuk|paragraaf|regeling)|welk artikel|which article|"
     r"where in the)\b",
@@ -242,6 +248,16 @@ class ExtractiveComposer:
                 if satisfies(expectation, word)
                 for t in analyzer.tokens(word, english=language == "en")
             }
+            if expectation.kind is Kind.DURATION:
+                # "Hoeveel weken na ...?", "within how many hours": the unit asked in is part
+                # of the kind of answer, not of its topic ("uiterlijk vier weken na de
+                # bekendmaking" of an admission's withdrawal is not on the topic of staying
+                # in a home for some weeks)
+                guesses |= {
+                    t
+                    for unit in _UNIT_ASKED.findall(question)
+                    for t in analyzer.tokens(unit, english=language == "en")
+                }
             terms = [t for t in terms if t not in guesses]
         equivalents = analyzer.statute_equivalents(question)
 

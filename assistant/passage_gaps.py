@@ -945,11 +945,16 @@ def asks_about_the_world(question: str) -> bool:
     counted = expectation is not None and expectation.kind is Kind.COUNT
     if asked and counted and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
         return True  # "How many landlords have been fined under the Act since 2023?"
+    done = _DONE_ASKED.search(asked) if asked else None
+    chosen = bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT + _OFFICIALS))
+    if chosen and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
+        # "Welke inspectie-instellingen heeft de minister tot nu toe aangewezen om de rapporten
+        # voor de Wtta-toelating op te stellen?": a law named after the choice is no doer
+        return True
     if not asked or _RULE_WORDS.search(asked) or _LAW_AS_DOER.search(asked):
         return False  # "Hoeveel regels noemt artikel 2 van de Wgv?" asks what the law says
     if counted:
         return True
     if _PLACES_ASKED.search(asked):
         return True
-    done = _DONE_ASKED.search(asked)
-    return bool(done and not done.group(1).lower().endswith(RULE_NOUNS + _RULE_CONTENT + _OFFICIALS))
+    return chosen

@@ -205,6 +205,13 @@ def test_unknown_names_are_places_the_question_asks_about():
         # a general rule for someone near a place, or "close to" a number (session 12 review)
         ("We are opening a hostel near Roermond; how many weeks before use must we file the gebruiksmelding?", False),
         ("Our hostel Lindenhof houses close to 20 guests; do we need a gebruiksmelding?", False),
+        # what a named place has or does is its own bylaw or decision (laws-blind70's first
+        # measurement answered with the Wgv's power to adopt one)
+        ("Heeft de gemeente Westland al een verhuurverordening vastgesteld?", True),
+        ("I live in Venlo. Does the municipality of Venlo require my landlord to have a permit?", True),
+        ("Does Venlo have a reporting point for bad landlords?", True),
+        ("Heeft de verhuurder in Westland een vergunning nodig?", False),
+        ("Does the Wet goed verhuurderschap apply in Venlo?", False),
     ],
 )
 def test_a_missing_place_refuses_only_place_specific_questions(question: str, specific: bool):
@@ -715,3 +722,18 @@ def test_review_cases_for_the_session_12_typing():
     assert expected("How can I report my arrival from a distance, or must I come in person?") is None
     often = expected("Hoe vaak mag het college de beslistermijn voor een verhuurvergunning verlengen?")
     assert satisfies(often, "Burgemeester en wethouders kunnen de termijn eenmaal verlengen met ten hoogste zes weken.")
+
+
+def test_how_high_a_payment_named_before_is_asks_for_money():
+    """"Mag de gemeente leges heffen ..., en hoe hoog mogen die zijn?": the pronoun stands for
+    the fees (laws-blind70's first measurement quoted the Wgv's grounds for refusing a permit)."""
+    question = (
+        "Mag de gemeente leges heffen voor de behandeling van een aanvraag voor een "
+        "verhuurvergunning, en hoe hoog mogen die zijn?"
+    )
+    expectation = expected(question)
+    assert expectation is not None and expectation.kind is Kind.MONEY
+    assert expectation.nouns == ("leges",)
+    assert expected("Is er een boete als ik te laat ben, en hoe hoog is die?").nouns == ("boete",)
+    # no payment named: the height is something else
+    assert expected("Mag de verhuurder een plafond laten verlagen, en hoe hoog moet dat zijn?") is None

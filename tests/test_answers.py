@@ -394,3 +394,20 @@ def test_the_askers_guesses_at_a_frequency_do_not_make_a_passage_on_topic(laws_a
     # the same passage does answer what the fee is
     fee_question = "Hoeveel bedraagt de jaarlijkse vergoeding voor een toelating?"
     assert not laws_assistant.composer.compose(fee_question, hits, "nl", []).abstained
+
+
+def test_the_unit_a_period_is_asked_in_does_not_put_a_sentence_on_topic(laws_assistant):
+    """"For how many weeks ...": "weeks" is the kind of answer, not its topic. Waadi art. 12n's
+    "uiterlijk vier weken na de bekendmaking" (an admission's withdrawal) shares only that word
+    with a question about staying in the agency's housing (laws-blind68's first measurement
+    quoted it)."""
+    question = (
+        "My contract with the temp agency is ending. For how many weeks after my last working day "
+        "may I keep living in the housing the agency arranged?"
+    )
+    hits = laws_assistant.retriever.retrieve(question, k=3).hits
+    assert any("vier weken na de bekendmaking" in h.text for h in hits)
+    assert laws_assistant.composer.compose(question, hits, "en", []).abstained
+    # the same passages answer a question on their topic
+    on_topic = "Hoeveel weken na de bekendmaking treedt een besluit tot intrekking van een toelating in werking?"
+    assert not laws_assistant.composer.compose(on_topic, hits, "nl", []).abstained

@@ -193,6 +193,19 @@ def test_designations_asked_in_the_passive_ask_about_the_world():
     # for a postal address; Waadi art. 12b: accredited certifiers), found by the session 12 review
     assert not asks_about_the_world("Welke instellingen zijn aangewezen voor het kiezen van een briefadres?")
     assert not asks_about_the_world("Which bodies are accredited to certify the housing of temporary agency workers?")
+
+
+def test_designations_so_far_ask_about_the_world_whatever_law_follows():
+    """"... tot nu toe aangewezen om de rapporten voor de Wtta-toelating op te stellen": the
+    law named after the choice is not its doer (laws-blind70's first measurement answered it)."""
+    assert asks_about_the_world(
+        "Welke inspectie-instellingen heeft de minister tot nu toe aangewezen om de rapporten voor "
+        "de Wtta-toelating op te stellen?"
+    )
+    assert asks_about_the_world("Which inspection bodies has the minister designated so far under the Waadi?")
+    # a rule, even so far
+    assert not asks_about_the_world("Welke taken heeft de minister tot nu toe aangewezen in de Waadi?")
+    assert not asks_about_the_world("Welke inspectie-instellingen mag de minister sinds 2026 aanwijzen volgens de Waadi?")
     assert not asks_about_the_world("Welke instellingen zijn door het college aangewezen als briefadresgever?")
     assert not asks_about_the_world("Welke ambtenaar is door de minister aangewezen om bestuurlijke boetes op te leggen?")
     # a rule's content, or what the law itself sets, is still a rule

@@ -144,6 +144,20 @@ def test_going_back_home_is_a_departure():
     assert "vertrek" not in analyzer.key_terms("Ik ga terug naar Polen.")
 
 
+def test_a_place_to_report_a_landlord_is_the_meldpunt():
+    """Wgv art. 4: "een meldpunt ... waar klachten ... kunnen worden gemeld". "Is there a place in
+    the municipality where my family can report this?" shared no word with it (laws-blind70's
+    first measurement refused it)."""
+    from assistant.analysis import gloss_english
+
+    asked = "Is there a place in the Dutch municipality where my family can report this?"
+    assert "meldpunt" in gloss_english(asked)
+    assert "meldpunt" in gloss_english("Must every municipality set up a reporting point?")
+    # reporting a new address is a declaration, not a complaint
+    assert "meldpunt" not in gloss_english("When do I have to report my new address?")
+    assert "meldpunt" not in gloss_english("Is there a place where I can stay after the season?")
+
+
 def test_blocking_a_move_to_the_hirer_meets_the_waadis_obstruction():
     """Waadi art. 9a: the agency "legt geen belemmeringen in de weg" (laws-blind56-en-07 was
     refused: no word of "Can the agency block this?" met the article)."""
