@@ -252,6 +252,7 @@ _WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-
 # de gemeente" names an organisation)
 _OF_KNOWN = re.compile(r"\s+(?:van|of)\s+(?!(?:de|het|een|die|dat|deze|the|a|an|this|that)\b)([a-zà-ÿ]{4,})", re.I)
 _CLASSIFIERS = frozenset({"soort", "soorten", "type", "typen", "types", "vorm", "vormen", "andere"})
+_DETERMINER_AFTER = re.compile(r"\s+(?:die|deze|dat|dit|mijn|zijn|haar|onze|ons|uw|hun|jouw)\s+\w", re.I)
 _SUBJECT_AFTER = re.compile(r"\s+(?:ik|je|jij|u|hij|zij|ze|we|wij|jullie|men|het|de|een|er)\b", re.I)
 
 
@@ -300,7 +301,11 @@ def unknown_kind(question: str, known_words: Collection[str]) -> list[str]:
         word, noun_end = first, match.end(1)
         # "welke boete riskeert hij": a word followed by its subject is the verb, and the word
         # before it the noun
-        verb = second and _SUBJECT_AFTER.match(match.string, match.end())
+        verb = second and (
+            _SUBJECT_AFTER.match(match.string, match.end())
+            # "welke boete riskeert die bewoner": a verb ends in -t before a determiner
+            or (second.endswith("t") and _DETERMINER_AFTER.match(match.string, match.end()))
+        )
         if second and not verb and (first in _CLASSIFIERS or (first.endswith("e") and len(first) > 3)):
             word, noun_end = second, match.end(2)  # "welke typen woningen", "welke exacte eisen"
         word = word.rsplit("-", 1)[-1]

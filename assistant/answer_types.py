@@ -77,7 +77,7 @@ _MONEY_ADJECTIVE = r"(financiële|maximale|minimale|totale|jaarlijkse|maandelijk
 _MONEY_Q = re.compile(
     rf"\b(wat kost|wat kosten|hoeveel kost|hoeveel kosten|welk \w*bedrag|hoeveel euro|welk (\w+ )?tarief|"
     rf"(hoeveel|wat) (bedraagt|bedragen) (de|het) (\w+ )?{_MONEY_NOUN}\b|"
-    rf"hoe hoog (is|zijn|wordt|mag) (de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
+    rf"hoe hoog (is|zijn|wordt|mag) ((dan|daarvoor|daarbij|er) )?(de|het) {_MONEY_NOUN}|hoeveel ({_MONEY_ADJECTIVE} )?{_MONEY_NOUN}|"
     r"wat (is|zijn|was|waren) ((in|per|op|bij|voor) (\w+ ){1,2})?de ((maximale|hoogste|minimale|laagste|totale|bestuurlijke|"
     r"jaarlijkse|maandelijkse|wekelijkse) ){0,2}(boete|leges|huur|huurprijs|kosten|prijs|"
     r"tarief|vergoeding|borg|waarborgsom|bijdrage)\b|"
@@ -107,7 +107,7 @@ _MONEY_Q = re.compile(
     re.I,
 )
 _PAID_FOR = re.compile(
-    r"\bwat\s+(?:moet|moeten|mag|mogen)\b.{0,60}?\bbetalen\s+voor\s+(?:een|de|het|zijn|haar|mijn|hun)?\s*([a-zà-ÿ-]{4,})|"
+    r"\bwat\s+(?:moet|moeten|mag|mogen)\b.{0,60}?\b(?:betalen|rekenen|in\s+rekening\s+brengen)\s+voor\s+(?:een|de|het|zijn|haar|mijn|hun)?\s*([a-zà-ÿ-]{4,})|"
     r"\bwhat\b.{0,40}?\bpay\s+(?:\w+\s+)?for\s+(?:a|an|the|my|his|her|their)?\s*([a-z-]{4,})",
     re.I,
 )
@@ -152,7 +152,7 @@ _MONEY_VERB_Q = re.compile(
     r"hoeveel (mag|mogen|moet|moeten|kan|kunnen)\b.{0,80}\b(inhouden|rekenen|vragen|betalen|"
     r"kosten|verdienen|ontvangen|heffen)\b|"
     # "Wat moet een arbeidsmigrant betalen voor een inschrijving?": what it costs him
-    r"\bwat (moet|moeten|mag|mogen) (\w+ ){1,4}?(betalen|neertellen)\b|"
+    r"\bwat (moet|moeten|mag|mogen) ([\w-]+ ){1,6}?(betalen|neertellen|rekenen|in rekening brengen)\b|"
     r"\bwhat (do|does|must|should|will) (\w+ ){1,3}?pay\b(?! attention)|"
     r"how much (may|can|must|should|will|does|do)\b.{0,80}\b(deduct|charge|pay|earn|receive|"
     r"cost)\b|how much ([a-z-]+\s+){0,3}?(tax|fee|fees|rent|deposit|money|commission)\b)",

@@ -280,6 +280,19 @@ _TENANCY_NOTICE = re.compile(
             r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
             r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
             r"vacate))\b",
+            # "If I get fired, how many days do I have to leave the house?"
+            r"\b(?:how\s+(?:many\s+(?:days|weeks|months)|much\s+time|long)|hoeveel\s+(?:dagen|weken|maanden|tijd)|hoe\s+lang)\b"
+            r".{0,60}?\b(?P<left>(?:leave|vacate|move\s+out\s+of)\s+(?:the|my|our|this|his|her|their)\s+"
+            r"(?:room|house|home|chalet|accommodation|flat|apartment|dwelling|housing)|"
+            r"(?:de|het|mijn|onze|zijn|haar|hun)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
+            r"(?:\s+\w+){0,4}?\s+(?:te\s+verlaten|uit\s+te\s+gaan|verlaten|uit))\b",
+            # "How many days am I allowed to stay in the agency's housing after my work ends?"
+            r"(?=.*\b(?:job|work\w*|contract|employment|dismiss\w*|fired|ontslag\w*|ontslagen|dienstverband|"
+            r"arbeidsovereenkomst|baan|werk)\b)(?:.*?\b(?P<stay>(?:stay|remain|keep\s+living|live)\s+(?:\w+\s+){0,3}?"
+            r"(?:in|at)\s+(?:the|my|our|this|his|her|their)\s+(?:[\w']+\s+){0,2}?"
+            r"(?:room|house|home|housing|accommodation|flat)\b)|"
+            r".*?\b(?P<blijven>in\s+(?:de|het|mijn|onze|zijn|haar)\s+(?:\w+\s+){0,3}?"
+            r"(?:kamer|woning|huis|woonruimte|huisvesting|accommodatie)\s+(?:\w+\s+){0,4}?(?:blijven|wonen)\b))",
             r"\b(?P<verlaten>voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,3}?"
             r"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
             r"(?:\s+\w+){0,4}?\s+(?:moet|moeten)\s+verlaten|(?:moet|moeten)\s+(?:de|het|mijn|onze)\s+(?:kamer|woning|huis|chalet)"
@@ -328,6 +341,11 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_TENANCY_NOTICE, ("opzeg", "opgezegd")),
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
+    # giving advice ("Binnen hoeveel weken moet het Bureau Bibob advies uitbrengen?"; the
+    # decision period on the application is another act's)
+    (re.compile(r"\badvies\s+(?:\w+\s+)?uit\s*(?:te\s+)?brengen|\badvies\s+(?:\w+\s+)?(?:uit)?(?:brengt|brengen)\b|"
+                r"\badviseren\b|\badviseert\b|\b(?:give|issue|deliver)\w*\s+(?:\w+\s+){0,2}?advice\b|\badvise\b", re.I),
+     ("advies", "advis", "adviseer")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
     (  # how long a registration, permit or certificate stays valid
         re.compile(
@@ -369,6 +387,13 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 )
 
 
+_PRONOUN_DOER = re.compile(
+    r"\b(?:must|should|can|may|will|does|do|has|have|is|are)\s+(?:it|they)\b|"
+    r"\b(?:moet|moeten|mag|mogen|kan|kunnen|zal|zullen)\s+(?:die|deze|zij|ze)\b",
+    re.I,
+)
+
+
 def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     """The procedural acts whose period or moment the question asks, each with the roots a
     line names it by ("Binnen welke termijn kan hij bezwaar maken?" -> bezwaar); empty for
@@ -381,7 +406,9 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     # ("..., and what is the deadline?") asks about what the clause before it names
     clauses = wh_clauses(question).split(" . ")
     typed = [c for c in clauses if (e := expected(c)) is not None and e.kind is expectation.kind]
-    elliptical = not any(own_words(c) for c in typed)
+    # ... and so does one whose doer is a pronoun ("If I file a complaint with the Huurcommissie,
+    # within how many weeks must it decide?": its deciding, not the college's)
+    elliptical = not any(own_words(c) for c in typed) or any(_PRONOUN_DOER.search(c) for c in typed)
     # ("Bij wie kan ik daartegen opkomen, en binnen hoeveel weken moet ik dat doen?": the
     # clause before it need not start with a question word)
     asked = " . ".join(asking_sentences(question) if elliptical else typed)

@@ -270,6 +270,10 @@ def test_asking_which_of_a_kind_the_documents_never_mention():
     assert unknown_kind("Welke groepen moeten urgent zijn?", {"groep"}) == []
     assert unknown_kind("Welke uitzendbureaus hebben een toelating nodig?", known) == []
     assert unknown_kind("Mag een tolkenbureau dat doen?", known) == []
+    # "riskeert" before a determiner is the verb, "boete" the kind (laws-blind72's first
+    # measurement refused "Welke boete riskeert die bewoner volgens de Wet BRP?")
+    assert unknown_kind("Welke boete riskeert die bewoner volgens de Wet BRP?", {"boete"}) == []
+    assert unknown_kind("Welke boete krijgt mijn huisgenoot?", {"boete"}) == []
 
 
 def test_a_number_per_unit_the_documents_never_mention_is_missing():
@@ -737,3 +741,26 @@ def test_how_high_a_payment_named_before_is_asks_for_money():
     assert expected("Is er een boete als ik te laat ben, en hoe hoog is die?").nouns == ("boete",)
     # no payment named: the height is something else
     assert expected("Mag de verhuurder een plafond laten verlagen, en hoe hoog moet dat zijn?") is None
+
+
+def test_what_someone_may_charge_for_a_thing_asks_for_money():
+    """"Wat mag een inspectie-instelling ... rekenen voor het rapport?": an amount for the
+    report, or nothing (laws-blind71's first measurement quoted art. 12r on the report)."""
+    question = (
+        "Wat mag een inspectie-instelling ons uitzendbureau maximaal rekenen voor het rapport over "
+        "de naleving van het normenkader?"
+    )
+    expectation = expected(question)
+    assert expectation is not None and expectation.kind is Kind.MONEY
+    assert expectation.nouns == ("rapport",)
+    assert not satisfies(expectation, "Het rapport wordt vastgesteld door een inspectie-instelling.")
+    assert satisfies(expectation, "Voor het rapport wordt ten hoogste € 2.000 in rekening gebracht.")
+    # counting on someone is no charge
+    assert expected("Wat mag ik van mijn verhuurder verwachten?") is None
+
+
+def test_how_high_the_fine_then_is_asks_for_money():
+    """"Wat gebeurt er als ...? Hoe hoog is dan de boete?" (laws-blind72)."""
+    expectation = expected("Hoe hoog is dan de boete?")
+    assert expectation is not None and expectation.kind is Kind.MONEY and expectation.nouns == ("boete",)
+    assert expected("Hoe hoog is daarbij de huur?").kind is Kind.MONEY

@@ -305,7 +305,7 @@ def test_how_much_notice_before_moving_out_is_a_tenancy_notice():
 
 def test_days_before_having_to_leave_the_room_are_a_tenancys_notice():
     asked = "If my agency ends my job, how many days do I have before I must leave the room?"
-    assert [act for act, _ in asked_acts(asked)] == ["before i must leave the room"]
+    assert [act for act, _ in asked_acts(asked)] == ["leave the room"]
     fines = ["a. de verhuurder binnen een tijdvak van vier jaar reeds tweemaal een bestuurlijke boete is opgelegd;"]
     assert unmentioned_act(asked, fines)
     dutch = "Hoeveel dagen heb ik voordat ik de kamer van het uitzendbureau moet verlaten?"
@@ -871,3 +871,47 @@ def test_review_cases_that_the_statutes_answer_stay_answerable():
     # the landlord's requirements under Waadi art. 12b, even asked "precies"
     article_12b = "- b. gecertificeerd is overeenkomstig de bij collectieve arbeidsovereenkomst vastgestelde normen"
     assert delegated_norms("Aan welke eisen moet de verhuurder precies voldoen?", [article_12b]) is None
+
+
+def test_how_long_one_may_stay_after_the_job_ends_is_a_tenancys_end():
+    """The Civil Code ends a tenancy; none of these statutes gives a worker days to leave the
+    agency's housing (laws-blind66, 68 and 72 asked it; their first measurements quoted a BRP
+    or Waadi period)."""
+    for question in (
+        "My landlord is also my employer. If I get fired, how many days do I have to leave the house?",
+        "How many days am I allowed to stay in the agency's housing after my work ends?",
+        "For how many weeks after my last working day may I keep living in the housing the agency arranged?",
+        "Hoeveel dagen heb ik na mijn ontslag om de woning van het uitzendbureau te verlaten?",
+        "Hoe lang mag ik na mijn ontslag nog in de woning van het uitzendbureau blijven wonen?",
+    ):
+        assert [roots for _, roots in asked_acts(question)] == [("opzeg", "opgezegd")], question
+    # staying in the country, or keeping a contract, is no tenancy
+    assert asked_acts("How long may I stay in the Netherlands after my contract ends?") == []
+    assert asked_acts("Hoe lang moet een uitzendbureau de kopie van het werkcontract bewaren?") == []
+    # a period for leaving the house is stated only where a tenancy's end is
+    question = "If I get fired, how many days do I have to leave the house?"
+    assert unmentioned_act(question, ["De aangifte geschiedt uiterlijk op de vijfde dag na de verhuizing."])
+
+
+def test_giving_advice_is_an_act_of_its_own():
+    """"Binnen hoeveel weken moet het Bureau Bibob zijn advies uitbrengen?" is not answered by
+    the college's eight weeks to decide on the application (laws-blind71)."""
+    question = (
+        "De gemeente vraagt het Bureau Bibob om advies over mijn aanvraag voor een "
+        "verhuurvergunning. Binnen hoeveel weken moet dat bureau zijn advies uitbrengen?"
+    )
+    acts = asked_acts(question)
+    assert [act for act, _ in acts] == ["advies uitbrengen"]
+    decide = "Burgemeester en wethouders beslissen op de aanvraag binnen acht weken na de datum van ontvangst."
+    assert not names_acts(decide, acts)
+    assert names_acts("Gedeputeerde staten brengen binnen zes weken advies uit over de verordening.", acts)
+
+
+def test_a_pronoun_doing_the_act_brings_the_sentences_doer_along():
+    """"If I file a complaint with the Huurcommissie, within how many weeks must it decide?":
+    the Huurcommissie's decision, not the college's eight weeks (laws-blind71)."""
+    question = "If I file a complaint about my service costs with the Huurcommissie, within how many weeks must it decide?"
+    assert {act for act, _ in asked_acts(question)} == {"decide", "huurcommissie"}
+    # a named doer keeps the clause to itself
+    named = "Ik heb een vergunning aangevraagd. Binnen hoeveel weken moet de gemeente beslissen?"
+    assert [act for act, _ in asked_acts(named)] == ["beslissen"]
