@@ -174,7 +174,8 @@ _QUOTES = ".,;:!?\"'’‘”“„«»"
 # Asking for a number, or for which municipalities or places: the answer is about that place.
 _PLACE_SPECIFIC = re.compile(
     r"^\s*(?:\w+\s+)?(welke|which|what)\s+(\w+\s+)?(gemeenten?|municipalit\w+|plaatsen|places|"
-    r"regio'?s|regions?|provincies?|provinces?|steden|cities|city)\b",
+    r"regio'?s|regions?|provincies?|provinces?|steden|cities|city|wijken|buurten|kernen|dorpen|districts?|"
+    r"neighbou?rhoods?|villages?|towns?)\b",
     re.I,
 )
 # asks what is near a place ("Is there one near the factory in Oss?", "Where is the nearest
@@ -355,6 +356,27 @@ def unknown_units(question: str, known_words: Collection[str]) -> list[str]:
 
 
 
+def uncounted_unit(question: str, texts: Collection[str]) -> str | None:
+    """The unit a "how many ... per ...?" question counts by, when no line of `texts` that
+    states a number of the kind asked also names that unit.
+
+    "What is the legal maximum number of people per shower?": the Bbl's "ruimten voor meer
+    dan 25 personen" is a number of people, but per room, and the Wgv names the shower
+    ("doucheruimte") with no number at all. English units count by their Dutch statute word."""
+    expectation = expected(question)
+    if expectation is None or expectation.kind not in (Kind.COUNT, Kind.QUANTITY):
+        return None
+    for match in _PER_UNIT.finditer(wh_clauses(question)):
+        word = match.group(1).lower().rsplit("-", 1)[-1]
+        if len(word) < 4 or word in _NOT_UNITS or word in STOPWORDS or word in STOPWORDS_ENGLISH:
+            continue
+        unit = (gloss(word) or word).split()[-1]
+        stem = unit[: max(4, len(unit) - 2)]
+        lines = (line for text in texts for line in text.split("\n"))
+        if not any(stem in line.lower() and satisfies(expectation, line) for line in lines):
+            return word
+    return None
+
 
 def _rule_about_known(word: str, known_words: Collection[str]) -> bool:
     """Is `word` a rule about something the documents mention ("welke vergunningplicht":
@@ -461,6 +483,8 @@ class AbstentionModel:
             if rules_only and (other := value_of_another_statute(retrieval.query, top[0].title, stating)):
                 return f"asks for a {kind}; only another statute ({other}) states one", tuple(unknown)
         texts = [h.text for h in top]
+        if unit := uncounted_unit(retrieval.query, texts):
+            return f"asks for a number per {unit}; no passage that states one names it", tuple(unknown)
         if article := value_for_another_article(retrieval.query, [(h.locator, h.text) for h in top]):
             return f"asks about the subject of article {article}; the values stated are other articles'", tuple(
                 unknown

@@ -188,8 +188,8 @@ _MEASURE_Q = re.compile(
     re.I,
 )
 _COUNT_Q = re.compile(
-    r"\b(?:hoeveel|how many|(?:what|which) is the (?:(?:maximum|minimum|highest|lowest|total) )?"
-    r"number of(?!\s+(?:the|a|an)\b)|wat is het (?:(?:maximale|minimale|hoogste|laagste|totale) )?aantal)"
+    r"\b(?:hoeveel|how many|(?:what|which) is the (?:(?:legal|statutory|permitted|allowed|maximum|minimum|highest|lowest|total) ){0,2}"
+    r"number of(?!\s+(?:the|a|an)\b)|wat is het (?:(?:wettelijke|wettelijk|toegestane|maximale|minimale|hoogste|laagste|totale) ){0,2}aantal)"
     r"\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)",
     re.I,
 )

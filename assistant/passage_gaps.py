@@ -303,6 +303,17 @@ _TENANCY_NOTICE = re.compile(
 )
 
 
+# checking or testing something ("Hoe vaak moet een verhuurder de rookmelders laten testen?";
+# the Bbl's "adequaat wordt ... gecontroleerd" sets no interval, and "reeds tweemaal een
+# bestuurlijke boete" counts fines). The one act asked with "how often" too: "Hoe vaak mag het
+# college de beslistermijn verlengen?" is answered by "de termijn eenmaal verlengen".
+_CHECKING = (
+    re.compile(r"\b(?:controleren|gecontroleerd|testen|getest|keuren|gekeurd|inspecteren|geïnspecteerd|"
+               r"check(?:ed)?|test(?:ed)?|inspect(?:ed)?)\b", re.I),
+    ("controle", "controleer", "gecontroleerd", "keur", "gekeurd", "inspect", "test", "getest"),
+)
+
+
 # Procedural acts whose periods other law sets (the Awb's objection and decision periods, the
 # Civil Code's notice, a landlord's announced visit): how the question names the act, and the
 # roots a passage that states its period names it by.
@@ -341,6 +352,7 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_TENANCY_NOTICE, ("opzeg", "opgezegd")),
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
+    _CHECKING,
     # giving advice ("Binnen hoeveel weken moet het Bureau Bibob advies uitbrengen?"; the
     # decision period on the application is another act's)
     (re.compile(r"\badvies\s+(?:\w+\s+)?uit\s*(?:te\s+)?brengen|\badvies\s+(?:\w+\s+)?(?:uit)?(?:brengt|brengen)\b|"
@@ -399,7 +411,7 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     line names it by ("Binnen welke termijn kan hij bezwaar maken?" -> bezwaar); empty for
     questions that ask no period or date."""
     expectation = expected(question)
-    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE):
+    if expectation is None or expectation.kind not in (Kind.DURATION, Kind.DATE, Kind.FREQUENCY):
         return []
     # the clause that asks for the period: "What must he tell about the Huurcommissie, and
     # from what date does this regulation apply?" asks the date of something else; a short one
@@ -412,10 +424,11 @@ def asked_acts(question: str) -> list[tuple[str, tuple[str, ...]]]:
     # ("Bij wie kan ik daartegen opkomen, en binnen hoeveel weken moet ik dat doen?": the
     # clause before it need not start with a question word)
     asked = " . ".join(asking_sentences(question) if elliptical else typed)
+    acts = (_CHECKING,) if expectation.kind is Kind.FREQUENCY else _ACTS
     return [
         # the act as named by the pattern's first named group that took part, else the match
         (next((g for g in m.groupdict().values() if g), m.group(0)).lower(), roots)
-        for pattern, roots in _ACTS
+        for pattern, roots in acts
         if (m := pattern.search(asked))
     ]
 

@@ -11,6 +11,7 @@ from assistant.abstention import (
     AbstentionModel,
     missing_names,
     place_specific,
+    uncounted_unit,
     unknown_acronyms,
     unknown_kind,
     unknown_names,
@@ -211,6 +212,8 @@ def test_unknown_names_are_places_the_question_asks_about():
         ("I live in Venlo. Does the municipality of Venlo require my landlord to have a permit?", True),
         ("Does Venlo have a reporting point for bad landlords?", True),
         ("Heeft de verhuurder in Westland een vergunning nodig?", False),
+        # which districts of a city (laws-blind76)
+        ("In welke wijken van Rotterdam geldt een vergunningplicht?", True),
         ("Does the Wet goed verhuurderschap apply in Venlo?", False),
     ],
 )
@@ -764,3 +767,33 @@ def test_how_high_the_fine_then_is_asks_for_money():
     expectation = expected("Hoe hoog is dan de boete?")
     assert expectation is not None and expectation.kind is Kind.MONEY and expectation.nouns == ("boete",)
     assert expected("Hoe hoog is daarbij de huur?").kind is Kind.MONEY
+
+
+def test_the_maximum_number_asked_with_an_adjective_is_a_count():
+    """"What is the legal maximum number of people per shower?" (laws-blind74)."""
+    for question in (
+        "What is the legal maximum number of people per shower?",
+        "What is the statutory number of occupants?",
+        "Wat is het wettelijke maximale aantal bewoners per woning?",
+    ):
+        expectation = expected(question)
+        assert expectation is not None and expectation.kind is Kind.COUNT, question
+
+
+def test_a_number_per_unit_must_stand_beside_that_unit():
+    """"... per shower?": the Bbl's "ruimten voor meer dan 25 personen" counts people per
+    room, and the Wgv names the shower with no number (laws-blind74's first measurement quoted
+    the Bbl)."""
+    question = "Eight of us share one shower. What is the legal maximum number of people per shower?"
+    texts = [
+        "iii. bij ruimten voor meer dan 25 personen, de hoogste bezetting van die ruimte; en",
+        "c. de voorzieningen voor het bewaren en bereiden van voeding, wasruimte en doucheruimte ...",
+    ]
+    assert uncounted_unit(question, texts) == "shower"
+    assert uncounted_unit(question, ["Per doucheruimte zijn ten hoogste 8 personen toegestaan."]) is None
+    dutch = "Hoeveel personen mogen er maximaal per slaapkamer wonen?"
+    assert uncounted_unit(dutch, texts) == "slaapkamer"
+    assert uncounted_unit(dutch, ["Per slaapkamer wonen ten hoogste 2 personen."]) is None
+    # no unit, or no count asked: nothing to check
+    assert uncounted_unit("Hoeveel personen mogen er in een logiesgebouw wonen?", texts) is None
+    assert uncounted_unit("Mag ik per doucheruimte acht mensen huisvesten?", texts) is None

@@ -915,3 +915,16 @@ def test_a_pronoun_doing_the_act_brings_the_sentences_doer_along():
     # a named doer keeps the clause to itself
     named = "Ik heb een vergunning aangevraagd. Binnen hoeveel weken moet de gemeente beslissen?"
     assert [act for act, _ in asked_acts(named)] == ["beslissen"]
+
+
+def test_how_often_something_must_be_checked_needs_a_line_that_names_the_check():
+    """The Bbl has the installation "adequaat ... gecontroleerd" with no interval; "reeds
+    tweemaal een bestuurlijke boete" counts fines (laws-blind75 and 76's first measurements
+    answered how often smoke detectors and water pipes must be checked)."""
+    question = "Hoe vaak moet een verhuurder de rookmelders in een kamerverhuurpand laten controleren of testen?"
+    assert [act for act, _ in asked_acts(question)] == ["controleren"]
+    fines = ["a. de verhuurder ... reeds tweemaal een bestuurlijke boete is opgelegd;"]
+    assert unmentioned_act(question, fines) == "controleren"
+    assert unmentioned_act(question, ["De rookmelders worden ten minste eenmaal per jaar getest."]) is None
+    # other acts asked "how often" are no check: "de termijn eenmaal verlengen" answers this
+    assert asked_acts("Hoe vaak mag het college de beslistermijn voor een verhuurvergunning verlengen?") == []
