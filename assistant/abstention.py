@@ -119,6 +119,9 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_ROLE_BEFORE = re.compile(r"\b(?:als|as\s+(?:a|an|the|their|our))\s+$", re.I)
+
+
 def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
     """Acronyms the question asks about ("CBS", "SNF-certificering") that no indexed text
     contains. Context before the question ("Ik werk bij de ODRA. Mag ...?", "Mijn cliënt (KvK
@@ -126,6 +129,8 @@ def unknown_acronyms(question: str, known_words: Collection[str]) -> list[str]:
     found = []
     asked = asking_part(question)
     for match in _ACRONYM.finditer(asked):
+        if _ROLE_BEFORE.search(asked, 0, match.start()):
+            continue  # "Als FG wil ik weten ...": the asker's role, not the subject
         word = match.group(0).lower()
         if word not in known_words and word not in _COMMON_ACRONYMS and word not in found:
             found.append(word)

@@ -587,7 +587,11 @@ def satisfies(expectation: Expectation, text: str) -> bool:
             (r"\b" if len(stem) <= 4 else r"\w*") + re.escape(stem)
             for stem in dict.fromkeys(_stem(n) for n in expectation.nouns)
         )
-        number = rf"(?:(?!(?:19|20)\d\d\b){_NUM}|\b(?:{_COUNT_WORD})\b)"  # not a year
+        # (not a year; "reeds tweemaal een bestuurlijke boete" is a number of fines)
+        number = (
+            rf"(?:(?!(?:19|20)\d\d\b){_NUM}|\b(?:{_COUNT_WORD})\b|\b(?:{_NUMBER_WORD})maal\b|"
+            rf"\b(?:\d+|{_NUMBER_WORD})\s+keer\b)"
+        )
         near = (
             rf"{number}(?:\W+\w+){{0,4}}?\W+(?:{stems})|"
             rf"(?:{stems})\w*(?:\W+\w+){{0,4}}?\W+{number}"

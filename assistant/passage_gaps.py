@@ -262,7 +262,10 @@ def value_of_another_statute(question: str, best: str, stating: Collection[str])
 
 
 # Leaving a home the tenancy of which ends (as opposed to leaving the country)
-_LEAVING = r"mov(?:e|ing)\s+out|vacate|vacating|evict\w*"
+_LEAVING = (
+    r"mov(?:e|ing)\s+out|vacate|vacating|evict\w*|make\s+(?:me|us|him|her|them)\s+leave|"
+    r"(?:kick|throw)\w*\s+(?:me|us|him|her|them)\s+out"
+)
 # A tenancy's notice, which the Civil Code sets (one alternative per way of asking it)
 _TENANCY_NOTICE = re.compile(
     "|".join(
@@ -280,6 +283,12 @@ _TENANCY_NOTICE = re.compile(
             r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
             r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
             r"vacate))\b",
+            # "..., how many days do we have before we must move out?" (not when a report is
+            # timed by the move: "How many weeks before we have to move out can we report our
+            # new address?" is the Wet BRP's)
+            r"^(?!.*\b(?:report\w*|declar\w*|regist\w*|aangifte|meld\w*|doorgeven|address|adres\w*)\b)"
+            r".*?\b(?P<out>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
+            r"move\s+out)\b",
             # "If I get fired, how many days do I have to leave the house?"
             r"\b(?:how\s+(?:many\s+(?:days|weeks|months)|much\s+time|long)|hoeveel\s+(?:dagen|weken|maanden|tijd)|hoe\s+lang)\b"
             r".{0,60}?\b(?P<left>(?:leave|vacate|move\s+out\s+of)\s+(?:the|my|our|this|his|her|their)\s+"
@@ -353,6 +362,12 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\bbeslis\w*|\bbeslist\b|\bdecide\w*", re.I), ("beslis", "beslist")),
     (re.compile(r"\baankondig\w*|\bannounce\w*", re.I), ("aankondig", "aangekondigd")),
     _CHECKING,
+    # closing a home ("Voor hoeveel maanden mag de burgemeester een woning sluiten?": the
+    # Opiumwet's and the Gemeentewet's, not these statutes')
+    (re.compile(r"\b(?:woning|pand|huis|home|house|premises|building)\s+(?:\w+\s+){0,3}?(?:sluiten|close[ds]?)\b|"
+                r"\bsluiting\b|\bclos(?:e|ing)\s+(?:down\s+)?(?:the|a|my|our)\s+(?:home|house|premises|building)\b|"
+                r"\bclosure\b", re.I),
+     ("sluiting", "sluiten")),
     # giving advice ("Binnen hoeveel weken moet het Bureau Bibob advies uitbrengen?"; the
     # decision period on the application is another act's)
     (re.compile(r"\badvies\s+(?:\w+\s+)?uit\s*(?:te\s+)?brengen|\badvies\s+(?:\w+\s+)?(?:uit)?(?:brengt|brengen)\b|"

@@ -797,3 +797,23 @@ def test_a_number_per_unit_must_stand_beside_that_unit():
     # no unit, or no count asked: nothing to check
     assert uncounted_unit("Hoeveel personen mogen er in een logiesgebouw wonen?", texts) is None
     assert uncounted_unit("Mag ik per doucheruimte acht mensen huisvesten?", texts) is None
+
+
+def test_the_askers_role_is_no_acronym_asked_about():
+    """"Als FG wil ik weten hoe lang ...": the asker is the data-protection officer; the
+    question is about the BRP (laws-blind78's first measurement refused it)."""
+    known = {"brp"}
+    assert unknown_acronyms("Als FG wil ik weten hoe lang de gemeente de verstrekking vastlegt.", known) == []
+    assert unknown_acronyms("As a DPO, how long must the municipality keep this record?", known) == []
+    # an acronym asked about still counts
+    assert unknown_acronyms("Hoe lang is een SNF-certificaat geldig?", known) == ["SNF"]
+
+
+def test_a_number_of_times_counts_what_it_multiplies():
+    """Wgv art. 12: "reeds tweemaal een bestuurlijke boete is opgelegd" answers how many fines
+    (laws-blind77's first measurement refused it: no number stood next to "boete")."""
+    expectation = expected("Hoeveel eerdere boetes zijn daarvoor nodig?")
+    assert expectation is not None and expectation.kind is Kind.COUNT
+    assert satisfies(expectation, "de verhuurder ... reeds tweemaal een bestuurlijke boete is opgelegd;")
+    assert satisfies(expectation, "indien hem twee keer een boete is opgelegd")
+    assert not satisfies(expectation, "indien hem eerder een boete is opgelegd")

@@ -928,3 +928,25 @@ def test_how_often_something_must_be_checked_needs_a_line_that_names_the_check()
     assert unmentioned_act(question, ["De rookmelders worden ten minste eenmaal per jaar getest."]) is None
     # other acts asked "how often" are no check: "de termijn eenmaal verlengen" answers this
     assert asked_acts("Hoe vaak mag het college de beslistermijn voor een verhuurvergunning verlengen?") == []
+
+
+def test_being_made_to_leave_or_move_out_is_a_tenancys_end():
+    """laws-blind77 and 79 asked how long a worker has before moving out when the job ends; the
+    Civil Code sets a tenancy's notice, not these statutes."""
+    moving_out = "If the agency ends our job, how many days do we have before we must move out?"
+    assert [act for act, _ in asked_acts(moving_out)] == ["before we must move out"]
+    made_to = "My job ends soon. How much notice must the landlord give me before he can make me leave?"
+    assert [act for act, _ in asked_acts(made_to)] == ["how much notice"]
+    # a report timed by the move is the Wet BRP's (session 12 review)
+    assert not asked_acts("How many weeks before we have to move out can we report our new address?")
+
+
+def test_closing_a_home_is_an_act_of_its_own():
+    """"Voor hoeveel maanden mag de burgemeester een woning sluiten ...?" (the Opiumwet's and
+    the Gemeentewet's; laws-blind79's first measurement quoted another period)."""
+    question = "Voor hoeveel maanden mag de burgemeester een woning maximaal sluiten als daar drugs worden verhandeld?"
+    assert [roots for _, roots in asked_acts(question)] == [("sluiting", "sluiten")]
+    assert unmentioned_act(question, ["De vergunning wordt verleend voor een periode van vier jaar."])
+    assert unmentioned_act("How long may the mayor close a house?", ["binnen zes maanden na de sluiting van de woning"]) is None
+    # a contract concluded ("gesloten") is no closure
+    assert asked_acts("Hoe lang moet de huurovereenkomst zijn gesloten?") == []
