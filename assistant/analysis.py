@@ -283,6 +283,8 @@ _ENGLISH_PHRASES = (
      "departure "),
     # "Is there a place in the municipality where we can report him?", "a reporting point":
     # the Wgv's meldpunt
+    # "a fee for being hired out": the Waadi's terbeschikkingstelling
+    (re.compile(r"\b(?:hired|hiring|hire|hires)\s+out\b", re.I), "placement"),
     (re.compile(r"\breporting\s+point\b|\b(?:place|point|office|desk)(?=\s+(?:in\s+(?:[\w-]+\s+){1,4}?)?where\s+(?:[\w-]+\s+){1,4}?report\b)", re.I),
      "hotline"),
 )

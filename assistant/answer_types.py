@@ -130,7 +130,11 @@ _WHICH_RULE = re.compile(
 # "Wat zegt de Wet goed verhuurderschap over de hoogte van een waarborgsom?": what the rule
 # says, which may be a reference to another law rather than an amount
 _WHAT_LAW_SAYS = re.compile(
-    r"\s*(?:wat\s+(?:zegt|zeggen|bepaalt|bepalen|regelt|regelen)\b|what\s+(?:does|do)\b.{0,60}?\b(?:say|provide|state)\b)",
+    r"\s*(?:wat\s+(?:zegt|zeggen|bepaalt|bepalen|regelt|regelen)\b|what\s+(?:does|do)\b.{0,60}?\b(?:say|provide|state)\b|"
+    # "Welke grens stelt de Wet goed verhuurderschap aan de hoogte van de waarborgsom?", "What
+    # limit does the Wgv set on ...?": what a named law sets, which may be a norm or a reference
+    r"(?:welke?|what|which)\s+(?:\w+\s+){0,2}?(?:stelt|stellen|legt|leggen|does|do)\s+(?:de\s+|het\s+|the\s+)?"
+    r"(?:wet\b|wgv\b|waadi\b|wtta\b|huisvestingswet|bbl\b|besluit\b|regeling\b|act\b|law\b|good\s+landlordship))",
     re.I,
 )
 # "Mag de gemeente leges heffen, en hoe hoog mogen die zijn?": the height of a payment named
@@ -187,6 +191,15 @@ _MEASURE_Q = re.compile(
     r"height|width|floor area|square met(re|er)s?|(walking|maximum|minimum|travel) distance|distance (to|from|between))\b",
     re.I,
 )
+_SCALE_Q = re.compile(r"\b(?:welke|wat|what|which)\s+(?:\w+\s+)?(?:schaal|scale)\b", re.I)
+_SCALE = re.compile(r"\b1\s?:\s?\d[\d.]*\b")
+# a dimension asked for, and the stem a line stating its measure names it by
+_DIMENSIONS = {
+    "breedte": (r"\w*breedte\b|\bwidth\b|\bhow wide\b", r"bre(?:ed|de)"),
+    "hoogte": (r"\w*hoogte\b|\bheight\b|\bhow high\b", r"hoo?g"),
+    "diepte": (r"\w*diepte\b|\bdepth\b|\bhow deep\b", r"die[pd]"),
+    "afstand": (r"\w*afstand\b|\bdistance\b|\bhow far\b", r"afstand"),
+}
 _COUNT_Q = re.compile(
     r"\b(?:hoeveel|how many|(?:what|which) is the (?:(?:legal|statutory|permitted|allowed|maximum|minimum|highest|lowest|total) ){0,2}"
     r"number of(?!\s+(?:the|a|an)\b)|wat is het (?:(?:wettelijke|wettelijk|toegestane|maximale|minimale|hoogste|laagste|totale) ){0,2}aantal)"
@@ -287,7 +300,7 @@ _NUMBER = re.compile(rf"{_NUM}|%|\b({_COUNT_WORD})\b", re.I)
 
 
 _WH_PREPOSITIONS = (
-    r"vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|uit|from|since|until|within|after|for|on|by|at|to"
+    r"vanaf|sinds|tot|binnen|na|voor|met|op|per|in|bij|uit|om|from|since|until|within|after|for|on|by|at|to"
 )
 _WH_WORDS = r"what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer"
 _CLAUSE = re.compile(
@@ -457,7 +470,7 @@ def expected(question: str) -> Expectation | None:
         return Expectation(Kind.SHARE)
     if _MONEY_Q.search(asked):
         # "In euros, what is ...": the unit may stand before the asking clause
-        euro = bool(re.search(r"\beuro'?s?\b|€", question, re.I))
+        euro = bool(re.search(r"\beuro'?s?\b|\beurobedrag\w*|€", question, re.I))
         if euro and _FINE_CATEGORY_ASKED.search(question):
             # "Hoeveel euro is een boete van de vierde categorie?": the amount of the category,
             # not of some other fine
@@ -492,7 +505,14 @@ def expected(question: str) -> Expectation | None:
         # "Hoeveel vierkante meter per arbeidsmigrant?": a measure per something ("3,5 m² per
         # persoon"), not a building's "10.000 m2 bruto-vloeroppervlakte"
         per = re.search(r"\bper\s+(?!saldo\b)\w+", asked, re.I)
-        return Expectation(Kind.MEASURE, nouns=("per",) if per else ())
+        if _SCALE_Q.search(asked):
+            return Expectation(Kind.MEASURE, nouns=("schaal",))  # "1:100", per floor or not
+        if per:
+            return Expectation(Kind.MEASURE, nouns=("per",))
+        # "de minimale vrije breedte van een vluchtroute" is not answered by "de verticale vrije
+        # ruimte ... minder dan 2,5 m": the measure of the dimension asked
+        dimension = next((name for name, (asked_as, _) in _DIMENSIONS.items() if re.search(asked_as, asked, re.I)), None)
+        return Expectation(Kind.MEASURE, nouns=(dimension,) if dimension else ())
     count = _COUNT_Q.search(asked)
     if count:
         words = count.group(1).lower().split()
@@ -564,6 +584,14 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     if kind is Kind.DURATION:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
+        if expectation.nouns == ("schaal",):
+            return bool(_SCALE.search(text))
+        if expectation.nouns and expectation.nouns[0] in _DIMENSIONS:
+            stem = _DIMENSIONS[expectation.nouns[0]][1]
+            measure = _MEASURE.pattern
+            return bool(
+                re.search(rf"\w*{stem}\w*(?:\W+\w+){{0,6}}?\W+(?:{measure})|(?:{measure})(?:\W+\w+){{0,6}}?\W+\w*{stem}", text, re.I)
+            )
         if expectation.nouns:
             measure = _MEASURE.pattern
             return bool(

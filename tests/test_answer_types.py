@@ -817,3 +817,44 @@ def test_a_number_of_times_counts_what_it_multiplies():
     assert satisfies(expectation, "de verhuurder ... reeds tweemaal een bestuurlijke boete is opgelegd;")
     assert satisfies(expectation, "indien hem twee keer een boete is opgelegd")
     assert not satisfies(expectation, "indien hem eerder een boete is opgelegd")
+
+
+def test_the_euro_amount_of_a_fine_category_asked_in_other_words():
+    """"om welk bedrag in euro's gaat het bij de 'vierde categorie'" and "Welk eurobedrag hoort
+    bij de boete van de vierde categorie": the category's amount, which the statutes leave to
+    the Wetboek van Strafrecht (laws-blind80 and 81's first measurements quoted a fine article)."""
+    for question in (
+        "Voor een inschatting: om welk bedrag in euro's gaat het bij de 'vierde categorie' waarnaar de Wgv verwijst?",
+        "Welk eurobedrag hoort bij de boete van de vierde categorie waar de Huisvestingswet 2014 naar verwijst?",
+    ):
+        expectation = expected(question)
+        assert expectation is not None and expectation.kind is Kind.MONEY, question
+        assert expectation.nouns == ("categorie",) and expectation.explicit_euro, question
+        assert not satisfies(expectation, "het bedrag dat is vastgesteld voor de vierde categorie, bedoeld in artikel 23")
+
+
+def test_what_limit_a_named_law_sets_is_what_the_law_says():
+    """"Welke grens stelt de Wet goed verhuurderschap aan de hoogte van de waarborgsom?": the
+    Wgv answers with a reference to the Civil Code, not an amount (laws-blind29 and 80 were
+    refused as money questions)."""
+    assert expected("Welke grens stelt de Wet goed verhuurderschap aan de hoogte van de waarborgsom?") is None
+    assert expected("What limit does the Good Landlordship Act set on the deposit?") is None
+    # a named law is needed: the amount the landlord sets is money
+    assert expected("Welke borg stelt de verhuurder vast, en hoe hoog is de borg?").kind is Kind.MONEY
+
+
+def test_a_scale_or_a_named_dimension_asks_for_that_measure():
+    """Bbl art. 6.8: "een schaal die niet kleiner is dan 1:100" answers the scale of a floor plan
+    (laws-blind81 was refused); "de minimale vrije breedte van een vluchtroute" is not answered by
+    "de verticale vrije ruimte ... minder dan 2,5 m" (laws-blind81 quoted it)."""
+    scale = expected("Welke minimale schaal moet de plattegrondtekening per bouwlaag hebben bij 3.000 m2?")
+    assert scale is not None and scale.kind is Kind.MEASURE and scale.nouns == ("schaal",)
+    assert satisfies(scale, "per bouwlaag een plattegrondtekening met een schaal die niet kleiner is dan 1:100")
+    assert not satisfies(scale, "een gebouw met een bruto-vloeroppervlakte van minder dan 10.000 m2")
+    width = expected("Wat is de minimale vrije breedte van een vluchtroute in een logiesgebouw?")
+    assert width is not None and width.nouns == ("breedte",)
+    assert not satisfies(width, "b. de verticale vrije ruimte tussen de vloer en de aankleding minder dan 2,5 m is; en")
+    assert satisfies(width, "Een vluchtroute heeft een vrije breedte van ten minste 0,85 m.")
+    height = expected("What minimum ceiling height does the Bbl require?")
+    assert height is not None and height.nouns == ("hoogte",)
+    assert satisfies(height, "De vrije hoogte boven de vloer is ten minste 2,6 m.")

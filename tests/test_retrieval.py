@@ -158,6 +158,19 @@ def test_a_place_to_report_a_landlord_is_the_meldpunt():
     assert "meldpunt" not in gloss_english("Is there a place where I can stay after the season?")
 
 
+def test_being_hired_out_is_the_waadis_placement():
+    """Waadi art. 9: "voor de terbeschikkingstelling geen tegenprestatie bedongen". "a fee for
+    being hired out" shared no word with it (laws-blind81's first measurement refused it)."""
+    from assistant.analysis import Analyzer, gloss_english
+
+    assert "terbeschikkingstelling" in gloss_english("They want a fee for being hired out.")
+    assert "terbeschikkingstelling" not in gloss_english("They hired me last year.")
+    analyzer = Analyzer()
+    assert set(analyzer.tokens("terbeschikkingstelling")) <= set(
+        analyzer.key_terms("I must pay them a fee for being hired out.", english=True)
+    )
+
+
 def test_blocking_a_move_to_the_hirer_meets_the_waadis_obstruction():
     """Waadi art. 9a: the agency "legt geen belemmeringen in de weg" (laws-blind56-en-07 was
     refused: no word of "Can the agency block this?" met the article)."""
