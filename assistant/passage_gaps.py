@@ -130,6 +130,7 @@ def _names(texts: Collection[str], roots: tuple[str, ...]) -> bool:
 
 # Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
 # the worker's wages"
+_DEDUCTING = re.compile(r"\b(?:inhouden|inhoudt|deduct\w*|withh[eo]ld\w*)\b", re.I)
 _DEDUCTION_ASKED = re.compile(
     r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
     r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
@@ -236,7 +237,10 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     agreements; a passage on keeping the tenancy apart from the employment contract does not
     say whether or how much may be deducted."""
     asked = _asked_part(question)
-    if not _DEDUCTION_ASKED.search(asked):
+    # "My agency deducts 110 euros from my wage for the room. What is the maximum they may
+    # deduct for housing?": the wage named in the situation, the deduction asked
+    told = _DEDUCTING.search(asked) and _DEDUCTION_ASKED.search(question)
+    if not (_DEDUCTION_ASKED.search(asked) or told):
         return False
     return not _names(texts, _DEDUCTION_NAMED)
 
@@ -368,6 +372,11 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                 r"\bsluiting\b|\bclos(?:e|ing)\s+(?:down\s+)?(?:the|a|my|our)\s+(?:home|house|premises|building)\b|"
                 r"\bclosure\b", re.I),
      ("sluiting", "sluiten")),
+    # laying a draft open for inspection ("Hoeveel weken moet het ontwerp ter inzage liggen?":
+    # the Awb's procedure, not these statutes')
+    (re.compile(r"\bter\s+inzage\s+(?:\w+\s+)?(?:liggen|leggen|gelegd|ligt)\b|\bterinzagelegging\b|"
+                r"\bopen\s+(?:\w+\s+)?(?:for|to)\s+public\s+inspection\b", re.I),
+     ("ter inzage", "terinzagelegging")),
     # giving advice ("Binnen hoeveel weken moet het Bureau Bibob advies uitbrengen?"; the
     # decision period on the application is another act's)
     (re.compile(r"\badvies\s+(?:\w+\s+)?uit\s*(?:te\s+)?brengen|\badvies\s+(?:\w+\s+)?(?:uit)?(?:brengt|brengen)\b|"

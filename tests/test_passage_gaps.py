@@ -950,3 +950,27 @@ def test_closing_a_home_is_an_act_of_its_own():
     assert unmentioned_act("How long may the mayor close a house?", ["binnen zes maanden na de sluiting van de woning"]) is None
     # a contract concluded ("gesloten") is no closure
     assert asked_acts("Hoe lang moet de huurovereenkomst zijn gesloten?") == []
+
+
+def test_a_deduction_asked_after_the_wage_it_comes_from_is_a_deduction():
+    """"My agency deducts 110 euros per week from my wage for the room. What is the maximum they
+    are allowed to deduct for housing?": the wage is in the situation, the deduction asked
+    (laws-blind85's first measurement quoted Waadi art. 12b on who may let the housing)."""
+    question = (
+        "My temp agency deducts 110 euros per week from my wage for the room they arranged. "
+        "What is the maximum they are allowed to deduct for housing?"
+    )
+    housing = ["Indien degene die de arbeidskracht ter beschikking stelt ... in de huisvesting voorziet, ..."]
+    assert unmentioned_deduction(question, housing)
+    # no wage anywhere: a deduction of something else
+    assert not unmentioned_deduction("What costs may a landlord deduct from the deposit?", housing)
+
+
+def test_laying_a_draft_open_for_inspection_is_an_act_of_its_own():
+    """"Hoeveel weken moet het ontwerp van de verhuurverordening ter inzage liggen?" (the Awb's
+    procedure): the Wgv's six months' transition is another period (laws-blind83)."""
+    question = "Hoeveel weken moet het ontwerp van de verhuurverordening ter inzage liggen voordat de raad besluit?"
+    assert [act for act, _ in asked_acts(question)] == ["ter inzage liggen"]
+    transition = ["dat dit verbod niet eerder dan zes maanden na de inwerkingtreding ervan geldt."]
+    assert unmentioned_act(question, transition) == "ter inzage liggen"
+    assert unmentioned_act(question, ["Het ontwerp wordt gedurende zes weken ter inzage gelegd."]) is None
