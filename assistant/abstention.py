@@ -37,7 +37,7 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -337,6 +337,15 @@ _NOT_UNITS = frozenset(  # "per saldo", "per direct", "per post": idioms and mea
 )
 
 
+def _asked_units(question: str) -> Iterator[str]:
+    """The units a "how many / how much per ...?" clause counts by ("per slaapkamer", "op één
+    kamer"), a compound by its last part; idioms, short words and stop words left out."""
+    for match in _PER_UNIT.finditer(wh_clauses(question)):
+        word = match.group(1).lower().rsplit("-", 1)[-1]
+        if len(word) >= 4 and word not in _NOT_UNITS and word not in STOPWORDS:
+            yield word
+
+
 def unknown_units(question: str, known_words: Collection[str]) -> list[str]:
     """What a "how many / how much per ..." question counts by, when no document mentions it.
 
@@ -349,16 +358,12 @@ def unknown_units(question: str, known_words: Collection[str]) -> list[str]:
     if expectation is None or expectation.kind is Kind.DATE or expectation.kind is Kind.DURATION:
         return []
     found: list[str] = []
-    for match in _PER_UNIT.finditer(wh_clauses(question)):
-        word = match.group(1).lower().rsplit("-", 1)[-1]
-        if len(word) < 4 or word in _NOT_UNITS or word in LEGAL_TERMS or word in STOPWORDS:
-            continue
-        if gloss(word) or word in found:
+    for word in _asked_units(question):
+        if word in LEGAL_TERMS or gloss(word) or word in found:
             continue
         if not _mentioned(word, known_words):
             found.append(word)
     return found
-
 
 
 def uncounted_unit(question: str, texts: Collection[str]) -> str | None:
@@ -371,9 +376,8 @@ def uncounted_unit(question: str, texts: Collection[str]) -> str | None:
     expectation = expected(question)
     if expectation is None or expectation.kind not in (Kind.COUNT, Kind.QUANTITY):
         return None
-    for match in _PER_UNIT.finditer(wh_clauses(question)):
-        word = match.group(1).lower().rsplit("-", 1)[-1]
-        if len(word) < 4 or word in _NOT_UNITS or word in STOPWORDS or word in STOPWORDS_ENGLISH:
+    for word in _asked_units(question):
+        if word in STOPWORDS_ENGLISH:
             continue
         unit = (gloss(word) or word).split()[-1]
         stem = unit[: max(4, len(unit) - 2)]

@@ -281,10 +281,10 @@ def gloss(word: str) -> str | None:
 _ENGLISH_PHRASES = (
     (re.compile(r"\b(?:go|goes|going|went|gone|move|moves|moved|moving|head|heading)\s+back\s+(?=to\b|home\b)", re.I),
      "departure "),
-    # "Is there a place in the municipality where we can report him?", "a reporting point":
-    # the Wgv's meldpunt
     # "a fee for being hired out": the Waadi's terbeschikkingstelling
     (re.compile(r"\b(?:hired|hiring|hire|hires)\s+out\b", re.I), "placement"),
+    # "Is there a place in the municipality where we can report him?", "a reporting point":
+    # the Wgv's meldpunt
     (re.compile(r"\breporting\s+point\b|\b(?:place|point|office|desk)(?=\s+(?:in\s+(?:[\w-]+\s+){1,4}?)?where\s+(?:[\w-]+\s+){1,4}?report\b)", re.I),
      "hotline"),
 )

@@ -584,16 +584,15 @@ def satisfies(expectation: Expectation, text: str) -> bool:
     if kind is Kind.DURATION:
         return bool(_DURATION.search(text))
     if kind is Kind.MEASURE:
+        measure = _MEASURE.pattern
         if expectation.nouns == ("schaal",):
             return bool(_SCALE.search(text))
         if expectation.nouns and expectation.nouns[0] in _DIMENSIONS:
             stem = _DIMENSIONS[expectation.nouns[0]][1]
-            measure = _MEASURE.pattern
             return bool(
                 re.search(rf"\w*{stem}\w*(?:\W+\w+){{0,6}}?\W+(?:{measure})|(?:{measure})(?:\W+\w+){{0,6}}?\W+\w*{stem}", text, re.I)
             )
         if expectation.nouns:
-            measure = _MEASURE.pattern
             return bool(
                 re.search(rf"(?:{measure})(?:\W+\w+){{0,3}}?\W+per\b|\bper\s+\w+(?:\W+\w+){{0,4}}?\W+(?:{measure})", text, re.I)
             )

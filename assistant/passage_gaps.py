@@ -239,8 +239,8 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     asked = _asked_part(question)
     # "My agency deducts 110 euros from my wage for the room. What is the maximum they may
     # deduct for housing?": the wage named in the situation, the deduction asked
-    told = _DEDUCTING.search(asked) and _DEDUCTION_ASKED.search(question)
-    if not (_DEDUCTION_ASKED.search(asked) or told):
+    told = _DEDUCTION_ASKED.search(asked) or (_DEDUCTING.search(asked) and _DEDUCTION_ASKED.search(question))
+    if not told:
         return False
     return not _names(texts, _DEDUCTION_NAMED)
 
@@ -270,6 +270,10 @@ _LEAVING = (
     r"mov(?:e|ing)\s+out|vacate|vacating|evict\w*|make\s+(?:me|us|him|her|them)\s+leave|"
     r"(?:kick|throw)\w*\s+(?:me|us|him|her|them)\s+out"
 )
+# "before we must / until I have to ...", and the homes one leaves (English and Dutch)
+_BEFORE_MUST = r"(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
+_HOME_EN = r"room|house|home|chalet|accommodation|flat|apartment|dwelling"
+_HOME_NL = r"kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie"
 # A tenancy's notice, which the Civil Code sets (one alternative per way of asking it)
 _TENANCY_NOTICE = re.compile(
     "|".join(
@@ -284,20 +288,20 @@ _TENANCY_NOTICE = re.compile(
             rf"(?=.*\b(?:{_LEAVING})\b).*?\b(?P<much>how\s+much\s+notice)\b",
             # how long one may stay in a room after losing the job or the tenancy (not leaving
             # the country or moving house, which the Wet BRP times)
-            r"\b(?P<leave>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
-            r"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:room|house|home|chalet|accommodation|flat|apartment|dwelling)|"
+            rf"\b(?P<leave>{_BEFORE_MUST}"
+            rf"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:{_HOME_EN})|"
             r"vacate))\b",
             # "..., how many days do we have before we must move out?" (not when a report is
             # timed by the move: "How many weeks before we have to move out can we report our
             # new address?" is the Wet BRP's)
             r"^(?!.*\b(?:report\w*|declar\w*|regist\w*|aangifte|meld\w*|doorgeven|address|adres\w*)\b)"
-            r".*?\b(?P<out>(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
+            rf".*?\b(?P<out>{_BEFORE_MUST}"
             r"move\s+out)\b",
             # "If I get fired, how many days do I have to leave the house?"
             r"\b(?:how\s+(?:many\s+(?:days|weeks|months)|much\s+time|long)|hoeveel\s+(?:dagen|weken|maanden|tijd)|hoe\s+lang)\b"
             r".{0,60}?\b(?P<left>(?:leave|vacate|move\s+out\s+of)\s+(?:the|my|our|this|his|her|their)\s+"
-            r"(?:room|house|home|chalet|accommodation|flat|apartment|dwelling|housing)|"
-            r"(?:de|het|mijn|onze|zijn|haar|hun)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
+            rf"(?:{_HOME_EN}|housing)|"
+            rf"(?:de|het|mijn|onze|zijn|haar|hun)\s+(?:{_HOME_NL})"
             r"(?:\s+\w+){0,4}?\s+(?:te\s+verlaten|uit\s+te\s+gaan|verlaten|uit))\b",
             # "How many days am I allowed to stay in the agency's housing after my work ends?"
             r"(?=.*\b(?:job|work\w*|contract|employment|dismiss\w*|fired|ontslag\w*|ontslagen|dienstverband|"
@@ -307,7 +311,7 @@ _TENANCY_NOTICE = re.compile(
             r".*?\b(?P<blijven>in\s+(?:de|het|mijn|onze|zijn|haar)\s+(?:\w+\s+){0,3}?"
             r"(?:kamer|woning|huis|woonruimte|huisvesting|accommodatie)\s+(?:\w+\s+){0,4}?(?:blijven|wonen)\b))",
             r"\b(?P<verlaten>voor(?:dat)?\s+(?:ik|we|wij|hij|zij|ze|je)\s+(?:\w+\s+){0,3}?"
-            r"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie)"
+            rf"(?:(?:de|het|mijn|onze|zijn|haar|hun|deze)\s+(?:{_HOME_NL})"
             r"(?:\s+\w+){0,4}?\s+(?:moet|moeten)\s+verlaten|(?:moet|moeten)\s+(?:de|het|mijn|onze)\s+(?:kamer|woning|huis|chalet)"
             r"\s+(?:uit|verlaten)))\b",
         )
