@@ -67,6 +67,7 @@ from assistant.passage_gaps import (
     designation_elsewhere,
     unmentioned_act,
     unmentioned_deduction,
+    unmentioned_expiry,
     unmentioned_right,
     unmentioned_tax,
     unnamed_website,
@@ -508,6 +509,10 @@ class AbstentionModel:
             return f"asks about {tax}; the top passages do not name it", tuple(unknown)
         if unmentioned_deduction(retrieval.query, texts):
             return "asks about a deduction from wages; the top passages name none", tuple(unknown)
+        if unmentioned_expiry(retrieval.query, texts):
+            return "asks whether something expires or must be renewed; the top passages say nothing of it", tuple(
+                unknown
+            )
         if analyzer is not None and (right := unmentioned_right(retrieval.query, texts, analyzer)):
             return f"asks about a right to {right}; the top passages do not name it", tuple(unknown)
         if analyzer is not None and (left := delegated_value(retrieval.query, texts, analyzer)):

@@ -285,7 +285,7 @@ _ENGLISH_PHRASES = (
     (re.compile(r"\b(?:hired|hiring|hire|hires)\s+out\b", re.I), "placement"),
     # "Is there a place in the municipality where we can report him?", "a reporting point":
     # the Wgv's meldpunt
-    (re.compile(r"\breporting\s+point\b|\b(?:place|point|office|desk)(?=\s+(?:in\s+(?:[\w-]+\s+){1,4}?)?where\s+(?:[\w-]+\s+){1,4}?report\b)", re.I),
+    (re.compile(r"\breporting\s+point\b|\b(?:place|point|office|desk)(?=\s+(?:(?:in|at|of|with)\s+(?:[\w-]+\s+){1,4}?)?where\s+(?:[\w-]+\s+){1,4}?report\b)", re.I),
      "hotline"),
 )
 

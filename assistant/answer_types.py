@@ -305,7 +305,8 @@ _WH_PREPOSITIONS = (
 _WH_WORDS = r"what|which|how|when|wat|welk|welke|hoe|hoeveel|wanneer"
 _CLAUSE = re.compile(
     # "Under the Waadi, after how many weeks ...?": a phrase put in front of the asking clause
-    rf"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|,\s+(?=(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\s)|"
+    # (or after a dash: "Where can I register - which town halls have the desk?")
+    rf"[.?!;:]\s+|,\s+(?:en|and|of|or)\s+|(?:,|\s[-–—])\s+(?=(?:(?:{_WH_PREPOSITIONS})\s+)?(?:{_WH_WORDS})\s)|"
     # "Ik wil weten welke gemeenten ... hebben vastgesteld.": an indirect question asks too
     # (the asker's wish to know; "laten weten hoeveel ..." tells, "need to know" is a rule)
     r"(?:(?<=\bwil weten)|(?<=\bwillen weten)|(?<=\bgraag weten)|(?<=\bme af)|(?<=\bmij af)|"

@@ -139,9 +139,16 @@ _DEDUCTION_ASKED = re.compile(
     # the separable verb: "houdt elke week geld van mijn loon in"
     # ("zich houden aan het loon in de cao" is no deduction)
     r"\bh(?:oudt|ouden|ield|ielden)\b(?!.{0,60}\bzich\b).{0,80}?\b(?:loon|lonen|salaris)\b.{0,40}?"
-    r"\bin\b(?=\s*(?:[.?!,;]|$|voor\b|om\b))",
+    r"\bin\b(?=\s*(?:[.?!,;]|$|voor\b|om\b))|"
+    # "How much can my agency take from my wages for the room?", "trekt de huur van mijn loon af"
+    r"\b(?:take|takes|taking|took|taken)\b.{0,40}?\b(?:from|out\s+of|off)\s+(?:my|our|his|her|their|the)\s+"
+    r"(?:\w+\s+)?(?:wages?|salary|salaries|pay|paychecks?|payslips?)\b|"
+    r"\b(?:haalt|halen|trekt|trekken)\b.{0,40}?\b(?:van|op)\s+(?:mijn|ons|onze|zijn|haar|hun|het)\s+"
+    r"(?:loon|salaris)\s+af\b|\b(?:van|op)\s+(?:mijn|ons|onze|zijn|haar|hun|het)\s+(?:loon|salaris)\s+"
+    r"(?:af\s*(?:te\s+)?(?:halen|trekken)|afgehaald|afgetrokken)\b",
     re.I,
 )
+_WAGE = re.compile(r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b", re.I)
 _DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
 
 
@@ -239,10 +246,37 @@ def unmentioned_deduction(question: str, texts: Collection[str]) -> bool:
     asked = _asked_part(question)
     # "My agency deducts 110 euros from my wage for the room. What is the maximum they may
     # deduct for housing?": the wage named in the situation, the deduction asked
-    told = _DEDUCTION_ASKED.search(asked) or (_DEDUCTING.search(asked) and _DEDUCTION_ASKED.search(question))
+    told = _DEDUCTION_ASKED.search(asked) or (
+        _DEDUCTING.search(asked) and (_DEDUCTION_ASKED.search(question) or _WAGE.search(question))
+    )
     if not told:
         return False
     return not _names(texts, _DEDUCTION_NAMED)
+
+
+# Whether something expires or must be renewed, asked yes or no ("Does that registration
+# expire after some years, or do I have to renew it?"), and the roots of a line that says so
+_EXPIRY_ASKED = re.compile(
+    r"\b(?:expir\w*|laps(?:e|es|ed|ing)|renew\w*|verloopt|verlopen|vervalt|vervallen|verlengd|verlengen|"
+    r"opnieuw\s+aan(?:vragen|gevraagd)|apply\s+again)\b",
+    re.I,
+)
+_EXPIRY_NAMED = ("verval", "vervalt", "vervallen", "verloop", "verlopen", "geldig", "verleng", "looptijd",
+                 "voor de duur van", "beëindig")
+
+
+def unmentioned_expiry(question: str, texts: Collection[str]) -> bool:
+    """Does a yes/no question ask whether something expires or must be renewed, while no top
+    passage speaks of expiry, validity or renewal at all?
+
+    The Wet BRP describes registering a non-resident, never how long that registration lasts;
+    a passage on registering does not answer whether it lapses. (Questions that ask for the
+    period itself, "how long is it valid", are `unmentioned_act`'s.)"""
+    if expected(question) is not None:
+        return False
+    if not _EXPIRY_ASKED.search(" ".join(asking_sentences(question))):
+        return False
+    return not _names(texts, _EXPIRY_NAMED)
 
 
 def value_of_another_statute(question: str, best: str, stating: Collection[str]) -> str | None:
@@ -272,7 +306,9 @@ _LEAVING = (
 )
 # "before we must / until I have to ...", and the homes one leaves (English and Dutch)
 _BEFORE_MUST = r"(?:before|until)\s+(?:i|we|they|he|she|you)\s+(?:must|have\s+to|has\s+to|need\s+to)\s+"
-_HOME_EN = r"room|house|home|chalet|accommodation|flat|apartment|dwelling"
+_HOME_EN = r"room|house|home|housing|chalet|accommodation|flat|apartment|dwelling"
+# "the agency's house", "the agency housing": whose home it is may stand between
+_OWNER = r"(?:[\w']+\s+){0,2}?"
 _HOME_NL = r"kamer|woning|huis|chalet|woonruimte|verblijfsruimte|accommodatie"
 # A tenancy's notice, which the Civil Code sets (one alternative per way of asking it)
 _TENANCY_NOTICE = re.compile(
@@ -289,7 +325,7 @@ _TENANCY_NOTICE = re.compile(
             # how long one may stay in a room after losing the job or the tenancy (not leaving
             # the country or moving house, which the Wet BRP times)
             rf"\b(?P<leave>{_BEFORE_MUST}"
-            rf"(?:leave\s+(?:the|my|our|this|his|her|their)\s+(?:{_HOME_EN})|"
+            rf"(?:leave\s+(?:the|my|our|this|his|her|their)\s+{_OWNER}(?:{_HOME_EN})|"
             r"vacate))\b",
             # "..., how many days do we have before we must move out?" (not when a report is
             # timed by the move: "How many weeks before we have to move out can we report our
@@ -300,7 +336,7 @@ _TENANCY_NOTICE = re.compile(
             # "If I get fired, how many days do I have to leave the house?"
             r"\b(?:how\s+(?:many\s+(?:days|weeks|months)|much\s+time|long)|hoeveel\s+(?:dagen|weken|maanden|tijd)|hoe\s+lang)\b"
             r".{0,60}?\b(?P<left>(?:leave|vacate|move\s+out\s+of)\s+(?:the|my|our|this|his|her|their)\s+"
-            rf"(?:{_HOME_EN}|housing)|"
+            rf"{_OWNER}(?:{_HOME_EN})|"
             rf"(?:de|het|mijn|onze|zijn|haar|hun)\s+(?:{_HOME_NL})"
             r"(?:\s+\w+){0,4}?\s+(?:te\s+verlaten|uit\s+te\s+gaan|verlaten|uit))\b",
             # "How many days am I allowed to stay in the agency's housing after my work ends?"
@@ -843,7 +879,9 @@ def designation_elsewhere(question: str, texts: Collection[str]) -> str | None:
 # "Per welke datum treedt het uitleenverbod in werking?": when a provision starts to apply
 _COMMENCEMENT_ASKED = re.compile(
     r"\b(?:in\s+werking|inwerkingtreding|van\s+kracht|take[sn]?\s+effect|(?:enters?|come[s]?)\s+into\s+force|"
-    r"start[s]?\s+to\s+apply|appl(?:y|ies)\s+from)\b",
+    r"start[s]?\s+to\s+apply|appl(?:y|ies)\s+from|"
+    # "Per wanneer is het verboden ...?", "From when is it forbidden ...?"
+    r"(?:per|vanaf|sinds|met\s+ingang\s+van)\s+wanneer|(?:from|since)\s+when)\b",
     re.I,
 )
 _NOT_IN_FORCE = re.compile(r"\bnog\s+niet\s+in\s+werking\s+getreden\b|\bnot\s+yet\s+in\s+force\b", re.I)
@@ -874,7 +912,7 @@ _RULE_WORDS = re.compile(
 )
 _PLACES_ASKED = re.compile(
     r"\b(?:welke|which)\s+(?:\w+\s+)?(?:gemeenten|municipalities|plaatsen|places|regio'?s|"
-    r"regions|provincies|provinces|steden|cities|towns)\b",
+    r"regions|provincies|provinces|steden|cities|towns|town\s+halls|city\s+halls|gemeentehuizen|stadhuizen)\b",
     re.I,
 )
 
@@ -895,6 +933,10 @@ _MEMBERS = re.compile(
     r"\b(?:belong\s+to|are\s+part\s+of|make\s+up|lie\s+in|fall\s+(?:under|within))\b",
     re.I,
 )
+
+
+# a relative clause that describes what the question names: ", waarmee we moeten overleggen"
+_RELATIVE_TAIL = re.compile(r",\s+(?:waar\w+|die|dat|wie|which|who|whom|where|with\s+which|with\s+whom)\b", re.I)
 
 
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen
@@ -996,10 +1038,11 @@ def asks_about_the_world(question: str) -> bool:
         # finding ("Wat gebeurt er als de conclusies negatief zijn?")
         return not (_RULE_WORDS.search(asked) or _IF_FOUND.search(asked))
     if asked and _PLACES_ASKED.search(asked):
-        if _MEMBERS.search(asked) and not _RULE_WORDS.search(asked):
+        if _MEMBERS.search(asked) and not _RULE_WORDS.search(_RELATIVE_TAIL.split(asked, 1)[0]):
             # which ones make up a region, even when a law is named ("volgens de
             # Huisvestingswet", which the check on the law as doer below would let through);
-            # "... kunnen vallen onder" asks a rule
+            # "... kunnen vallen onder" asks a rule, a relative clause after the region does
+            # not ("Welke gemeenten horen bij onze regio, waarmee we moeten overleggen?")
             return True
         if _LOCATED.search(asked):
             # "In welke gemeenten zit een loket waar dat kan?": where a service is ("kan ...

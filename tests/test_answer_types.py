@@ -85,6 +85,11 @@ def test_wh_clauses_keeps_only_the_asking_parts():
     assert wh_clauses("Moet ik de gemeente laten weten dat ik verhuis?") == ""
     assert wh_clauses("Moet de verhuurder laten weten hoeveel servicekosten de huurder betaalt?") == ""
     assert wh_clauses("Does a tenant have the right to know how much he pays?") == ""
+    # a dash before the question word starts an asking clause (laws-blind91)
+    assert wh_clauses("Where can I register - which town halls have the desk for that?") == (
+        "which town halls have the desk for that?"
+    )
+    assert wh_clauses("Mag een twee-onder-een-kapwoning worden gesplitst?") == ""
 
 
 def test_money_needs_an_amount_and_euro_rules_out_a_fine_category():

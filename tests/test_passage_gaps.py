@@ -28,6 +28,7 @@ from assistant.passage_gaps import (
     right_asked,
     unmentioned_act,
     unmentioned_deduction,
+    unmentioned_expiry,
     unmentioned_right,
     unmentioned_tax,
     unnamed_website,
@@ -178,6 +179,13 @@ def test_which_places_make_up_an_area_is_a_fact_of_the_world():
     assert not asks_about_the_world("Welke gemeenten moeten een huisvestingsverordening vaststellen?")
     assert not asks_about_the_world("Welke gemeenten kunnen een woningmarktregio vormen?")
     assert not asks_about_the_world("Which municipalities can fall under a housing market region that crosses provincial borders?")
+    # a relative clause after the region describes it; it does not make the question a rule
+    # (laws-blind89's first measurement answered it with Wgv art. 5)
+    assert asks_about_the_world(
+        "Welke gemeenten horen bij onze woningmarktregio in Noord-Brabant, waarmee we over de verhuurverordening "
+        "moeten overleggen?"
+    )
+    assert not asks_about_the_world("Welke gemeenten moeten bij een woningmarktregio horen, die de provincie vaststelt?")
 
 
 def test_designations_asked_in_the_passive_ask_about_the_world():
@@ -777,6 +785,10 @@ def test_the_start_of_a_provision_not_yet_in_force_is_not_stated():
     asked = "Per welke datum treedt het uitleenverbod van artikel 12c, eerste lid, in werking?"
     assert commencement_not_stated(asked, [article_12c])
     assert commencement_not_stated("On what date does the ban of Article 12c(1) take effect?", [article_12c])
+    # "Per wanneer is het verboden ...?" asks the same start (laws-blind90's first measurement)
+    assert commencement_not_stated(
+        "Per wanneer is het voor uitzendbureaus verboden om zonder toelating uitzendkrachten uit te lenen?", [article_12c]
+    )
     # whether it is in force is answered by that very line
     assert not commencement_not_stated("Is artikel 12c, eerste lid, al in werking getreden?", [article_12c])
     in_force = "De regeling treedt in werking met ingang van 1 januari 2024."
@@ -974,3 +986,52 @@ def test_laying_a_draft_open_for_inspection_is_an_act_of_its_own():
     transition = ["dat dit verbod niet eerder dan zes maanden na de inwerkingtreding ervan geldt."]
     assert unmentioned_act(question, transition) == "ter inzage liggen"
     assert unmentioned_act(question, ["Het ontwerp wordt gedurende zes weken ter inzage gelegd."]) is None
+
+
+def test_leaving_the_agencys_house_is_a_tenancys_end():
+    """"how many days do I have to move out of the agency house?", "... before I must leave the
+    agency's house?": whose house it is may stand between (laws-blind88, 90 and 91 asked it;
+    their first measurements quoted a five-year report and a BRP registration period)."""
+    for question, act in (
+        ("If my agency ends my job, how many days do I have to move out of the agency house?",
+         "move out of the agency house"),
+        ("If the greenhouse fires me, how many days do I have before I must leave the agency's house?",
+         "leave the agency's house"),
+        ("If the meat plant ends my job, how many days' notice must the agency give me before I have to leave "
+         "the agency housing?", "leave the agency housing"),
+    ):
+        assert [found for found, _ in asked_acts(question)] == [act]
+        assert unmentioned_act(question, ["Onze Minister zendt binnen vijf jaar een verslag."]) == act
+    # leaving the country is a departure the Wet BRP times
+    assert asked_acts("How many days before I leave the Netherlands must I report it?") == []
+
+
+def test_taking_money_from_wages_is_a_deduction():
+    """"How much can my agency take from my wages every week for the room?" (laws-blind88 and
+    91's first measurements quoted Waadi art. 12b on who may let the housing)."""
+    housing = ["Indien degene die de arbeidskracht ter beschikking stelt ... in de huisvesting voorziet, ..."]
+    assert unmentioned_deduction("How much can my agency take from my wages every week for the room?", housing)
+    assert unmentioned_deduction("Can my agency take the rent straight out of my wages?", housing)
+    assert unmentioned_deduction("Mag het uitzendbureau de huur van mijn loon aftrekken?", housing)
+    assert unmentioned_deduction(
+        "My agency takes money from my salary every week for the room. What is the maximum they are allowed "
+        "to deduct for housing?",
+        housing,
+    )
+    # taking something else, or wages named without taking from them
+    assert not unmentioned_deduction("Can my agency take my passport?", housing)
+    assert not unmentioned_deduction("Do I get the same wages as the hirer's own workers?", housing)
+
+
+def test_whether_a_registration_expires_needs_a_passage_on_expiry():
+    """"Does that registration expire after some years, or do I have to renew it?" (laws-blind90):
+    the Wet BRP registers non-residents and never says how long that lasts."""
+    asked = "I'm registered in the BRP as a non-resident (RNI). Does that registration expire after some years, or do I have to renew it?"
+    registering = ["Onze Minister schrijft een persoon in de basisregistratie in op grond van een verzoek."]
+    assert unmentioned_expiry(asked, registering)
+    assert unmentioned_expiry("Vervalt mijn RNI-inschrijving na een paar jaar?", registering)
+    # a passage that says what lapses answers it (laws-blind74-nl-15, Huisvestingswet art. 11b)
+    lapses = ["bepaalt de gemeenteraad dat ... de inschrijving als woningzoekende niet vervalt."]
+    assert not unmentioned_expiry("Mag zijn inschrijving als woningzoekende daardoor komen te vervallen?", lapses)
+    # asking for the period itself is `unmentioned_act`'s
+    assert not unmentioned_expiry("How long does an RNI registration stay valid before I must renew it?", registering)

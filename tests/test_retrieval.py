@@ -153,6 +153,8 @@ def test_a_place_to_report_a_landlord_is_the_meldpunt():
     asked = "Is there a place in the Dutch municipality where my family can report this?"
     assert "meldpunt" in gloss_english(asked)
     assert "meldpunt" in gloss_english("Must every municipality set up a reporting point?")
+    # "a place at the municipality where I can report this" (laws-blind90's first measurement)
+    assert "meldpunt" in gloss_english("Is there a place at the municipality where I can report this?")
     # reporting a new address is a declaration, not a complaint
     assert "meldpunt" not in gloss_english("When do I have to report my new address?")
     assert "meldpunt" not in gloss_english("Is there a place where I can stay after the season?")
