@@ -199,7 +199,9 @@ _NEAR = re.compile(
 # verhuurverordening vastgesteld?", "Does the municipality of Venlo require ...?"): its own
 # bylaws and decisions, not a rule; "Mag de gemeente Westland ...?" asks a rule
 _PLACE_AS_SUBJECT = re.compile(
-    r"^\s*(?i:heeft|hebben|has|have|does|do|did)\s+(?:de\s+gemeente\s+|the\s+(?:municipality|city|town)\s+of\s+)?"
+    r"^\s*(?:(?i:heeft|hebben|has|have|does|do|did)\s+(?:de\s+gemeente\s+|the\s+(?:municipality|city|town)\s+of\s+)?|"
+    # "Geldt in de gemeente Westland al een vergunningplicht ...?", "Is er in Venlo al ...?"
+    r"(?i:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan)\s+(?i:er\s+)?(?i:in|binnen)\s+(?:de\s+gemeente\s+)?)"
     r"[A-ZÀ-Þ][a-zà-ÿ]{2,}\b(?!\s+[A-ZÀ-Þ])"
 )
 

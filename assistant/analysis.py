@@ -170,7 +170,7 @@ GLOSSARY: dict[str, str] = {
     "manager": "beheerder", "management": "beheer", "takeover": "inbeheername",
     "selection": "selectieprocedure", "harassment": "intimidatie", "rights": "rechten",
     "duty": "plicht", "duties": "plichten", "contact": "contactgegevens", "hotline": "meldpunt",
-    "specification": "kostenspecificatie", "increase": "verhoging", "price": "prijs",
+    "specification": "kostenspecificatie", "breakdown": "kostenspecificatie", "increase": "verhoging", "price": "prijs",
     "affordable": "betaalbare", "maintenance": "onderhoudsplan", "repair": "herstellingen",
     "defect": "gebreken", "renovation": "renovatie", "viewing": "bezichtiging", "sale": "verkoop",
     "sell": "verkoop", "buy": "koop", "emergency": "noodsituatie", "property": "woonruimte",
@@ -225,6 +225,8 @@ GLOSSARY: dict[str, str] = {
 # ...", the law says "verhuurder"; the Waadi's "afschrift" is the question's "kopie".
 STATUTE_WORDS: dict[str, str] = {
     "huisbaas": "verhuurder", "borg": "waarborgsom", "huurcontract": "huurovereenkomst",
+    # leaving the country is a departure ("aangifte van vertrek"), which takes one off the BRP
+    "uitschrijven": "vertrek",
     # the Waadi names an agency by what it does: "degene die arbeidskrachten ter beschikking
     # stelt" (a value's first word is also the BM25 expansion, see Analyzer.tokens)
     "contract": "overeenkomst", "uitzendbureau": "uitlener beschikking",
@@ -249,7 +251,7 @@ LEGAL_TERMS: dict[str, str] = {
     "eigenaar": "verhuurder", "kamer": "woonruimte", "woning": "woonruimte",
     "huis": "woonruimte", "gemeente": "college", "wethouder": "burgemeester",
     "inschrijven": "aangifte", "inschrijving": "aangifte", "aanmelden": "aangifte",
-    "uitschrijven": "vertrek", "boete": "bestuurlijke", "controle": "toezicht",
+    "boete": "bestuurlijke", "controle": "toezicht",
     "controleren": "toezicht", "geldig": "geldigheidsduur", "regels": "verordening",
     "raad": "gemeenteraad", "brand": "brandveiligheid", "logies": "logiesfunctie",
     "kosten": "vergoeding", "betalen": "vergoeding", "klacht": "meldpunt",

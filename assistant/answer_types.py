@@ -188,7 +188,7 @@ _DURATION_Q = re.compile(
 )
 _MEASURE_Q = re.compile(
     r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|\w+afstand|afstand (tot|tussen)|vierkante meter|m2|m²|"
-    r"height|width|floor area|square met(re|er)s?|(walking|maximum|minimum|travel) distance|distance (to|from|between))\b",
+    r"height|width|floor (area|space)|living (area|space)|square met(re|er)s?|(walking|maximum|minimum|travel) distance|distance (to|from|between))\b",
     re.I,
 )
 _SCALE_Q = re.compile(r"\b(?:welke|wat|what|which)\s+(?:\w+\s+)?(?:schaal|scale)\b", re.I)

@@ -881,7 +881,8 @@ _COMMENCEMENT_ASKED = re.compile(
     r"\b(?:in\s+werking|inwerkingtreding|van\s+kracht|take[sn]?\s+effect|(?:enters?|come[s]?)\s+into\s+force|"
     r"start[s]?\s+to\s+apply|appl(?:y|ies)\s+from|"
     # "Per wanneer is het verboden ...?", "From when is it forbidden ...?"
-    r"(?:per|vanaf|sinds|met\s+ingang\s+van)\s+wanneer|(?:from|since)\s+when)\b",
+    r"(?:per|vanaf|sinds|met\s+ingang\s+van)\s+(?:wanneer|welke\s+datum)|(?:from|since)\s+when|"
+    r"(?:from|as\s+of)\s+(?:what|which)\s+date)\b",
     re.I,
 )
 _NOT_IN_FORCE = re.compile(r"\bnog\s+niet\s+in\s+werking\s+getreden\b|\bnot\s+yet\s+in\s+force\b", re.I)
@@ -896,7 +897,9 @@ def commencement_not_stated(question: str, texts: Collection[str]) -> bool:
     hold it. Any date the passages state (another decision's "met ingang van") answers
     another question."""
     expectation = expected(question)
-    if expectation is None or expectation.kind is not Kind.DATE or not texts:
+    # ("Vanaf welke datum is het verboden ...? Ik wil weten hoeveel tijd ik nog heb." asks the
+    # time left until that date)
+    if expectation is None or expectation.kind not in (Kind.DATE, Kind.DURATION) or not texts:
         return False
     return bool(_COMMENCEMENT_ASKED.search(asking_part(question)) and _NOT_IN_FORCE.search(next(iter(texts))))
 
@@ -935,8 +938,12 @@ _MEMBERS = re.compile(
 )
 
 
-# a relative clause that describes what the question names: ", waarmee we moeten overleggen"
-_RELATIVE_TAIL = re.compile(r",\s+(?:waar\w+|die|dat|wie|which|who|whom|where|with\s+which|with\s+whom)\b", re.I)
+# a relative clause that describes what the question names (", waarmee we moeten overleggen"),
+# or one that says why it is asked (", zodat we weten met wie we moeten afstemmen")
+_RELATIVE_TAIL = re.compile(
+    r",\s+(?:waar\w+|die|dat|wie|zodat|omdat|which|who|whom|where|with\s+which|with\s+whom|so\s+that|because)\b",
+    re.I,
+)
 
 
 # "Welke inspectie-instellingen heeft de minister aangewezen?": which ones someone has chosen

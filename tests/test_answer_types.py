@@ -38,6 +38,8 @@ from tests.helpers import retrieval as _retrieval
         ("Hoeveel weken voor ingebruikname moet de melding binnen zijn?", Kind.DURATION),
         ("How long must records be kept?", Kind.DURATION),
         ("Welke plafondhoogte eist het Bbl voor een slaapkamer?", Kind.MEASURE),
+        # (laws-blind94: "the minimum floor space per labour migrant")
+        ("What is the minimum floor space per labour migrant?", Kind.MEASURE),
         ("Hoeveel arbeidsmigranten wonen er in Nederland?", Kind.COUNT),
         # how much money, asked with a verb
         ("Hoeveel mag een uitzendbureau inhouden op het loon?", Kind.MONEY),
@@ -220,6 +222,10 @@ def test_unknown_names_are_places_the_question_asks_about():
         # which districts of a city (laws-blind76)
         ("In welke wijken van Rotterdam geldt een vergunningplicht?", True),
         ("Does the Wet goed verhuurderschap apply in Venlo?", False),
+        # whether a rule already holds in a named place is its own bylaw (laws-blind94)
+        ("Geldt in de gemeente Westland al een vergunningplicht voor verblijfsruimte?", True),
+        ("Is er in Venlo al een meldpunt?", True),
+        ("Geldt de vergunningplicht van de Wgv ook in Westland?", False),
     ],
 )
 def test_a_missing_place_refuses_only_place_specific_questions(question: str, specific: bool):

@@ -186,6 +186,10 @@ def test_which_places_make_up_an_area_is_a_fact_of_the_world():
         "moeten overleggen?"
     )
     assert not asks_about_the_world("Welke gemeenten moeten bij een woningmarktregio horen, die de provincie vaststelt?")
+    # ... and so does one that says why it is asked (laws-blind92)
+    assert asks_about_the_world(
+        "Welke gemeenten horen bij onze woningmarktregio, zodat we weten met wie we moeten afstemmen?"
+    )
 
 
 def test_designations_asked_in_the_passive_ask_about_the_world():
@@ -789,6 +793,13 @@ def test_the_start_of_a_provision_not_yet_in_force_is_not_stated():
     assert commencement_not_stated(
         "Per wanneer is het voor uitzendbureaus verboden om zonder toelating uitzendkrachten uit te lenen?", [article_12c]
     )
+    # ... and "Vanaf welke datum ...?", even followed by the time left (laws-blind94)
+    assert commencement_not_stated(
+        "Vanaf welke datum is het verboden om zonder toelating uitzendkrachten uit te lenen? "
+        "Ik wil weten hoeveel tijd ik nog heb.",
+        [article_12c],
+    )
+    assert not commencement_not_stated("Hoeveel tijd heeft de minister om te beslissen?", [article_12c])
     # whether it is in force is answered by that very line
     assert not commencement_not_stated("Is artikel 12c, eerste lid, al in werking getreden?", [article_12c])
     in_force = "De regeling treedt in werking met ingang van 1 januari 2024."

@@ -127,6 +127,7 @@ def test_english_glossary_takes_inflected_forms():
     assert gloss("deregistering") == gloss("deregister") == "uitschrijven"
     assert gloss("fined") == gloss("fine") == "boete"
     assert gloss("landlords") == "verhuurder"
+    assert gloss("breakdown") == "kostenspecificatie"  # of service costs (laws-blind92)
     assert gloss("this") is None and gloss("business") is None
     assert gloss_english("Landlords renting rooms") == "verhuurder verhuur ruimte"
 
@@ -193,6 +194,9 @@ def test_everyday_words_map_to_the_statute_words():
     assert pairs[stem("huisbaas")] == {stem("verhuurder")}
     assert pairs[stem("kopie")] == {stem("afschrift")}
     assert pairs[stem("paspoort")] == {stem("identiteitsbewijs")}
+    # deregistering when leaving the country is the Wet BRP's departure (laws-blind94-nl-19:
+    # "Moet hij zich uitschrijven, en vanaf wanneer kan hij dat doen?" found no line on topic)
+    assert analyzer.statute_equivalents("Moet hij zich uitschrijven?")[stem("uitschrijven")] == {stem("vertrek")}
     # an agency is "uitlener" and the one who puts workers "ter beschikking"
     agency = analyzer.statute_equivalents("Mag het uitzendbureau geld vragen?")[stem("uitzendbureau")]
     assert agency == {stem("uitlener"), stem("beschikking")}
