@@ -243,6 +243,14 @@ def unknown_names(question: str, known_words: Collection[str]) -> list[str]:
     return found
 
 
+# a wh-question whose subject is a named municipality ("Welk boetebedrag hanteert de gemeente
+# Tilburg ...?", "What fee does the municipality of Venlo charge?"): its own bylaw or practice
+_PLACE_DOES = re.compile(
+    r"\b(?i:hanteert|hanteren|rekent|vraagt|gebruikt|kent|heeft|hebben|charges|uses|applies|has|have)\s+"
+    r"(?i:de\s+gemeente|the\s+(?:municipality|city|town)\s+of)\s+[A-ZÀ-Þ][a-zà-ÿ]{2,}\b"
+)
+
+
 def place_specific(question: str) -> bool:
     """Does the question ask for a number, for which municipalities or places, or for what is
     near a place ("Is there one near the factory in Oss?")? Then a place the documents never
@@ -253,7 +261,8 @@ def place_specific(question: str) -> bool:
         return True
     if any(_NEAR.search(s) or _PLACE_AS_SUBJECT.match(s) for s in asking_sentences(question)):
         return True
-    return any(_PLACE_SPECIFIC.match(clause) for clause in wh_clauses(question).split(" . "))
+    clauses = wh_clauses(question).split(" . ")
+    return any(_PLACE_SPECIFIC.match(clause) or _PLACE_DOES.search(clause) for clause in clauses)
 
 
 _WHICH = re.compile(r"\b(?:welk|welke)\s+([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?", re.I)

@@ -188,6 +188,7 @@ _DURATION_Q = re.compile(
 )
 _MEASURE_Q = re.compile(
     r"\b(\w*hoogte|\w*breedte|\w*oppervlakte|\w+afstand|afstand (tot|tussen)|vierkante meter|m2|m²|"
+    r"hoeveel (vierkante )?meter|how many (square )?met(re|er)s|"
     r"height|width|floor (area|space)|living (area|space)|square met(re|er)s?|(walking|maximum|minimum|travel) distance|distance (to|from|between))\b",
     re.I,
 )
@@ -198,7 +199,8 @@ _DIMENSIONS = {
     "breedte": (r"\w*breedte\b|\bwidth\b|\bhow wide\b", r"bre(?:ed|de)"),
     "hoogte": (r"\w*hoogte\b|\bheight\b|\bhow high\b", r"hoo?g"),
     "diepte": (r"\w*diepte\b|\bdepth\b|\bhow deep\b", r"die[pd]"),
-    "afstand": (r"\w*afstand\b|\bdistance\b|\bhow far\b", r"afstand"),
+    # ("Hoeveel meter moet er minimaal tussen twee chalets zitten?": a distance between things)
+    "afstand": (r"\w*afstand\b|\bdistance\b|\bhow far\b|\b(?:meter|metres|meters)\b.{0,40}?\b(?:tussen|between)\b", r"afstand"),
 }
 _COUNT_Q = re.compile(
     r"\b(?:hoeveel|how many|(?:what|which) is the (?:(?:legal|statutory|permitted|allowed|maximum|minimum|highest|lowest|total) ){0,2}"
@@ -216,7 +218,7 @@ _NOT_A_NOUN = frozenset(
     re.findall(
         r"\w+",
         "mag mogen moet moeten kan kunnen is zijn wordt worden krijgt krijgen kost kosten heeft "
-        "hebben bedraagt bedragen maximaal minimaal ten te van er procent keer mensen does do "
+        "hebben bedraagt bedragen maximaal minimaal ten te van er procent keer does do "
         "did will can may must should are was were of per",
     )
 )

@@ -333,6 +333,9 @@ _TENANCY_NOTICE = re.compile(
             r"^(?!.*\b(?:report\w*|declar\w*|regist\w*|aangifte|meld\w*|doorgeven|address|adres\w*)\b)"
             rf".*?\b(?P<out>{_BEFORE_MUST}"
             r"move\s+out)\b",
+            # "How many days can I stay in the agency house before I have to leave?": leaving,
+            # with the home named before it
+            rf"(?=.*\b(?:{_HOME_EN})\b).*?\b(?P<gone>{_BEFORE_MUST}leave)\s*(?:[?.!]|$)",
             # "If I get fired, how many days do I have to leave the house?"
             r"\b(?:how\s+(?:many\s+(?:days|weeks|months)|much\s+time|long)|hoeveel\s+(?:dagen|weken|maanden|tijd)|hoe\s+lang)\b"
             r".{0,60}?\b(?P<left>(?:leave|vacate|move\s+out\s+of)\s+(?:the|my|our|this|his|her|their)\s+"
@@ -340,7 +343,7 @@ _TENANCY_NOTICE = re.compile(
             rf"(?:de|het|mijn|onze|zijn|haar|hun)\s+(?:{_HOME_NL})"
             r"(?:\s+\w+){0,4}?\s+(?:te\s+verlaten|uit\s+te\s+gaan|verlaten|uit))\b",
             # "How many days am I allowed to stay in the agency's housing after my work ends?"
-            r"(?=.*\b(?:job|work\w*|contract|employment|dismiss\w*|fired|ontslag\w*|ontslagen|dienstverband|"
+            r"(?=.*\b(?:job|work\w*|contract|employment|dismiss\w*|fire[sd]?|firing|sacked|laid\s+off|ontslag\w*|ontslagen|dienstverband|"
             r"arbeidsovereenkomst|baan|werk)\b)(?:.*?\b(?P<stay>(?:stay|remain|keep\s+living|live)\s+(?:\w+\s+){0,3}?"
             r"(?:in|at)\s+(?:the|my|our|this|his|her|their)\s+(?:[\w']+\s+){0,2}?"
             r"(?:room|house|home|housing|accommodation|flat)\b)|"
@@ -423,6 +426,13 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                 r"\badviseren\b|\badviseert\b|\b(?:give|issue|deliver)\w*\s+(?:\w+\s+){0,2}?advice\b|\badvise\b", re.I),
      ("advies", "advis", "adviseer")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
+    # responding to an intended decision ("Hoeveel tijd moeten we een bewoner geven om te
+    # reageren op ons voornemen om hem uit te schrijven?": the Awb's zienswijze)
+    # (reacting to a request is deciding on it: "Binnen welke termijn moet de gemeente reageren
+    # op een verzoek ...?" is answered by the decision period)
+    (re.compile(r"\bzienswijze\w*|\b(?:reageren|reactie|reageert)\s+op\s+(?:\w+\s+){0,2}?voornemen|"
+                r"\b(?:respond|react|reply)\w*\s+to\s+(?:the|our|its|their|this)\s+(?:intention|intended|proposed|plan)\b", re.I),
+     ("zienswijze", "reageren", "reactie")),
     (  # how long a registration, permit or certificate stays valid
         re.compile(
             r"\b(?:hoe\s*lang|how\s+long)\b.{0,80}\b(?P<act>geldig|valid)\b|\bgeldigheids\w*|"

@@ -40,6 +40,9 @@ from tests.helpers import retrieval as _retrieval
         ("Welke plafondhoogte eist het Bbl voor een slaapkamer?", Kind.MEASURE),
         # (laws-blind94: "the minimum floor space per labour migrant")
         ("What is the minimum floor space per labour migrant?", Kind.MEASURE),
+        # (laws-blind95 and 96: metres between two things, a number of people)
+        ("Hoeveel meter moet er minimaal tussen twee chalets zitten?", Kind.MEASURE),
+        ("Hoeveel mensen mogen er maximaal in een rijtjeswoning wonen?", Kind.COUNT),
         ("Hoeveel arbeidsmigranten wonen er in Nederland?", Kind.COUNT),
         # how much money, asked with a verb
         ("Hoeveel mag een uitzendbureau inhouden op het loon?", Kind.MONEY),
@@ -226,6 +229,10 @@ def test_unknown_names_are_places_the_question_asks_about():
         ("Geldt in de gemeente Westland al een vergunningplicht voor verblijfsruimte?", True),
         ("Is er in Venlo al een meldpunt?", True),
         ("Geldt de vergunningplicht van de Wgv ook in Westland?", False),
+        # what a named municipality applies is its own bylaw (laws-blind96); what it may do
+        # is a rule
+        ("Welk boetebedrag hanteert de gemeente Tilburg voor het opsplitsen van een woning?", True),
+        ("Wie in de gemeente Tilburg heeft een vergunning nodig voor het opsplitsen van een woning?", False),
     ],
 )
 def test_a_missing_place_refuses_only_place_specific_questions(question: str, specific: bool):

@@ -1046,3 +1046,18 @@ def test_whether_a_registration_expires_needs_a_passage_on_expiry():
     assert not unmentioned_expiry("Mag zijn inschrijving als woningzoekende daardoor komen te vervallen?", lapses)
     # asking for the period itself is `unmentioned_act`'s
     assert not unmentioned_expiry("How long does an RNI registration stay valid before I must renew it?", registering)
+
+
+def test_leaving_after_naming_the_home_and_responding_to_an_intention_are_acts():
+    """laws-blind95: "... how many days can I stay in the agency house before I have to leave?"
+    (the job ended in a clause before it) and "Hoeveel tijd moeten we een bewoner geven om te
+    reageren op ons voornemen ...?" (the Awb's zienswijze; laws-blind45 asked it too)."""
+    stay = "If the agency fires me, how many days can I stay in the agency house before I have to leave?"
+    assert [act for act, _ in asked_acts(stay)] == ["before i have to leave"]
+    respond = "Hoeveel dagen krijgt een ingeschrevene om te reageren op het voornemen van het college?"
+    assert [act for act, _ in asked_acts(respond)] == ["reageren op het voornemen"]
+    assert unmentioned_act(respond, ["De aangifte geschiedt binnen vijf dagen na de verhuizing."])
+    # reacting to a request is deciding on it, which the decision period answers (laws-blind8)
+    assert asked_acts("Binnen welke termijn moet de gemeente reageren op een verzoek om verbetering?") == []
+    # leaving the country is the Wet BRP's
+    assert asked_acts("How many days can I stay in the Netherlands before I have to leave?") == []
