@@ -64,6 +64,7 @@ from assistant.passage_gaps import (
     delegated_norms,
     delegated_papers,
     delegated_value,
+    delegated_which,
     designation_elsewhere,
     unmentioned_act,
     unmentioned_deduction,
@@ -201,7 +202,7 @@ _NEAR = re.compile(
 _PLACE_AS_SUBJECT = re.compile(
     r"^\s*(?:(?i:heeft|hebben|has|have|does|do|did)\s+(?:de\s+gemeente\s+|the\s+(?:municipality|city|town)\s+of\s+)?|"
     # "Geldt in de gemeente Westland al een vergunningplicht ...?", "Is er in Venlo al ...?"
-    r"(?i:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan)\s+(?i:er\s+)?(?i:in|binnen)\s+(?:de\s+gemeente\s+)?)"
+    r"(?i:geldt|gelden|is\s+er|zijn\s+er|bestaat|bestaan)\s+(?i:er\s+)?(?i:in|binnen)\s+(?:de\s+(?:gemeente\s+)?)?)"
     r"[A-ZÀ-Þ][a-zà-ÿ]{2,}\b(?!\s+[A-ZÀ-Þ])"
 )
 
@@ -530,6 +531,8 @@ class AbstentionModel:
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
         if body := delegated_body(retrieval.query, texts):
             return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
+        if which := delegated_which(retrieval.query, texts):
+            return f"asks which ones; the passage leaves them to a regulation ('{which}')", tuple(unknown)
         if designated := designation_elsewhere(retrieval.query, texts):
             return f"asks which {designated} are designated; another instrument names them", tuple(unknown)
         if norms := delegated_norms(retrieval.query, texts):

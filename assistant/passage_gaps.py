@@ -426,6 +426,11 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                 r"\badviseren\b|\badviseert\b|\b(?:give|issue|deliver)\w*\s+(?:\w+\s+){0,2}?advice\b|\badvise\b", re.I),
      ("advies", "advis", "adviseer")),
     (re.compile(r"\bbezichtig\w*|\bviewing\b", re.I), ("bezichtig",)),
+    # keeping records ("Hoe lang moet ik de gegevens van afgewezen kandidaten bewaren?": only a
+    # line that names keeping them states how long)
+    (re.compile(r"\bbewaren\b|\bbewaard\b|\bbewaartermijn\w*|\b(?:keep|kept|retain\w*|store[sd]?)\s+(?:\w+\s+){0,4}?"
+                r"(?:data|records?|details|information|copy|copies|files?|documents?)\b|\bretention\b", re.I),
+     ("bewaar", "bewaard", "bewaren", "vernietig")),
     # responding to an intended decision ("Hoeveel tijd moeten we een bewoner geven om te
     # reageren op ons voornemen om hem uit te schrijven?": the Awb's zienswijze)
     # (reacting to a request is deciding on it: "Binnen welke termijn moet de gemeente reageren
@@ -886,6 +891,37 @@ def designation_elsewhere(question: str, texts: Collection[str]) -> str | None:
     return None
 
 
+# "Bij algemene maatregel van bestuur wordt bepaald welke van de algemene gegevens ... worden
+# aangemerkt als authentieke gegevens": which ones, left to a regulation
+_WHICH_LEFT = re.compile(
+    r"\b(?:bij|krachtens)\s+(?:of\s+krachtens\s+)?(?:algemene\s+maatregel\s+van\s+bestuur|ministeriële\s+regeling)\s+"
+    r"(?:wordt|worden)\s+(?:bepaald|vastgesteld|aangewezen)\s+welke\b(?P<rest>[^.;:]*)",
+    re.I,
+)
+_WHICH_ASKED = re.compile(r"^\s*(?:welke|which|what)\b", re.I)
+
+
+def delegated_which(question: str, texts: Collection[str]) -> str | None:
+    """The words by which a top passage leaves to a regulation which things are meant, when the
+    question asks which ones, about the things that sentence names.
+
+    "Welke gegevens in de BRP zijn precies authentieke gegevens?" finds Wet BRP art. 1.6: "Bij
+    algemene maatregel van bestuur wordt bepaald welke van de algemene gegevens ... worden
+    aangemerkt als authentieke gegevens." The list is in that regulation, not in the documents.
+    "Wie bepaalt welke gegevens authentiek zijn?" asks who, which the same sentence answers."""
+    clauses = [c for c in wh_clauses(question).split(" . ") if _WHICH_ASKED.match(c)]
+    if not clauses:
+        return None
+    asked = {w[:6] for c in clauses for w in re.findall(r"\w+", c.lower()) if len(w) >= 6}
+    asked |= {g[:6] for c in clauses for w in re.findall(r"[a-z]+", c.lower()) if (g := gloss(w)) and len(g) >= 6}
+    for text in texts:
+        for match in _WHICH_LEFT.finditer(" ".join(text.split())):
+            named = {w[:6] for w in re.findall(r"\w+", match.group("rest").lower()) if len(w) >= 6}
+            if asked & named:
+                return match.group(0)[:80]
+    return None
+
+
 # "Per welke datum treedt het uitleenverbod in werking?": when a provision starts to apply
 _COMMENCEMENT_ASKED = re.compile(
     r"\b(?:in\s+werking|inwerkingtreding|van\s+kracht|take[sn]?\s+effect|(?:enters?|come[s]?)\s+into\s+force|"
@@ -1006,9 +1042,13 @@ _REPORT = re.compile(
 _BUDGET_ASKED = re.compile(
     r"\b(?:rijk|kabinet|overheid|ministerie|provincie\w*|government|ministry|province\w*)\b.{0,60}"
     r"\b(?:beschikbaar|uitgetrokken|uittrekken|trekt\s+\w+\s+uit|budget\w*|funding|funds?|allocat\w*|spend\w*|spent)\b|"
-    r"\b(?:budget\w*|funding)\b.{0,60}\b(?:rijk|kabinet|overheid|government|ministry)\b",
+    r"\b(?:budget\w*|funding)\b.{0,60}\b(?:rijk|kabinet|overheid|government|ministry)\b|"
+    # "Krijgen gemeenten geld van het Rijk voor de uitvoering, en zo ja hoeveel?"
+    r"\bgeld\s+van\s+(?:het\s+)?(?:rijk|kabinet|ministerie)\b|\b(?:money|funds?|funding)\s+from\s+the\s+"
+    r"(?:government|state|ministry)\b|\brijksbijdrage\w*|\bgemeentefonds\b",
     re.I,
 )
+_HOW_MUCH = re.compile(r"\b(?:hoeveel|how\s+much)\b", re.I)
 # a count of what has happened so far, whatever law it happened under
 _SO_FAR = re.compile(
     r"\b(?:since|sinds|so\s+far|tot\s+nu\s+toe|tot\s+dusver|inmiddels|already|last\s+year|vorig\s+jaar|"
@@ -1070,6 +1110,8 @@ def asks_about_the_world(question: str) -> bool:
     expectation = expected(question)
     if asked and expectation is not None and expectation.kind is Kind.MONEY and _BUDGET_ASKED.search(question):
         return True  # "Hoeveel geld stelt het Rijk jaarlijks beschikbaar voor ...?"
+    if _BUDGET_ASKED.search(question) and _HOW_MUCH.search(question) and not _RULE_WORDS.search(question):
+        return True  # "Krijgen gemeenten geld van het Rijk ..., en zo ja hoeveel?"
     counted = expectation is not None and expectation.kind is Kind.COUNT
     if asked and counted and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
         return True  # "How many landlords have been fined under the Act since 2023?"

@@ -228,6 +228,7 @@ def test_unknown_names_are_places_the_question_asks_about():
         # whether a rule already holds in a named place is its own bylaw (laws-blind94)
         ("Geldt in de gemeente Westland al een vergunningplicht voor verblijfsruimte?", True),
         ("Is er in Venlo al een meldpunt?", True),
+        ("Geldt er in de Rivierenbuurt in Amsterdam al een vergunningplicht?", True),  # laws-blind100
         ("Geldt de vergunningplicht van de Wgv ook in Westland?", False),
         # what a named municipality applies is its own bylaw (laws-blind96); what it may do
         # is a rule

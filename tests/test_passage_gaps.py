@@ -23,6 +23,7 @@ from assistant.passage_gaps import (
     delegated_norms,
     delegated_papers,
     delegated_value,
+    delegated_which,
     designation_elsewhere,
     names_acts,
     right_asked,
@@ -910,7 +911,9 @@ def test_how_long_one_may_stay_after_the_job_ends_is_a_tenancys_end():
         assert [roots for _, roots in asked_acts(question)] == [("opzeg", "opgezegd")], question
     # staying in the country, or keeping a contract, is no tenancy
     assert asked_acts("How long may I stay in the Netherlands after my contract ends?") == []
-    assert asked_acts("Hoe lang moet een uitzendbureau de kopie van het werkcontract bewaren?") == []
+    # (keeping a copy is an act of its own, see test_keeping_records_is_an_act...)
+    kept = asked_acts("Hoe lang moet een uitzendbureau de kopie van het werkcontract bewaren?")
+    assert ("opzeg", "opgezegd") not in [roots for _, roots in kept]
     # a period for leaving the house is stated only where a tenancy's end is
     question = "If I get fired, how many days do I have to leave the house?"
     assert unmentioned_act(question, ["De aangifte geschiedt uiterlijk op de vijfde dag na de verhuizing."])
@@ -1061,3 +1064,31 @@ def test_leaving_after_naming_the_home_and_responding_to_an_intention_are_acts()
     assert asked_acts("Binnen welke termijn moet de gemeente reageren op een verzoek om verbetering?") == []
     # leaving the country is the Wet BRP's
     assert asked_acts("How many days can I stay in the Netherlands before I have to leave?") == []
+
+
+def test_which_ones_a_regulation_determines_are_not_in_the_documents():
+    """Wet BRP art. 1.6 leaves to an AMvB which data are authentic (laws-blind45 and 99 asked
+    which ones; their first measurements quoted the article as if it listed them)."""
+    article_1_6 = [
+        "Bij algemene maatregel van bestuur wordt bepaald welke van de algemene gegevens, bedoeld in "
+        "de artikelen 2.7 en 2.69, worden aangemerkt als authentieke gegevens."
+    ]
+    assert delegated_which("Welke gegevens in de BRP zijn precies authentieke gegevens?", article_1_6)
+    assert delegated_which("Which items in a BRP record are designated as authentic data (authentieke gegevens)?", article_1_6)
+    # who decides it is what the sentence says; other things asked are not left by it
+    assert delegated_which("Wie bepaalt welke gegevens in de BRP authentiek zijn?", article_1_6) is None
+    assert delegated_which("Welke boete staat op het niet doen van aangifte?", article_1_6) is None
+
+
+def test_keeping_records_is_an_act_and_government_money_is_a_fact():
+    """laws-blind98: "Hoe lang moet ik ... de gegevens van afgewezen kandidaten bewaren?" (no
+    line names keeping them) and "Krijgen gemeenten geld van het Rijk ..., en zo ja hoeveel?"."""
+    keeping = "Hoe lang moet ik als verhuurbemiddelaar de gegevens van afgewezen kandidaat-huurders bewaren?"
+    assert [act for act, _ in asked_acts(keeping)] == ["bewaren"]
+    assert unmentioned_act(keeping, ["De huurovereenkomst wordt binnen zes weken schriftelijk vastgelegd."])
+    kept = ["De gegevens worden bewaard tot ten minste zeven jaar na het einde van het kalenderjaar."]
+    assert unmentioned_act("How long must the agency keep these records?", kept) is None
+    assert asks_about_the_world(
+        "Krijgen gemeenten geld van het Rijk voor de uitvoering van de Wet goed verhuurderschap, en zo ja hoeveel?"
+    )
+    assert not asks_about_the_world("Hoeveel geld mag de gemeente van een verhuurder vragen?")
