@@ -71,6 +71,7 @@ from assistant.passage_gaps import (
     unmentioned_expiry,
     unmentioned_right,
     unmentioned_tax,
+    unnamed_certifier,
     unnamed_website,
     value_for_another_article,
     value_of_another_statute,
@@ -531,6 +532,8 @@ class AbstentionModel:
             return f"the passage that fits leaves the value to a regulation ('{left}')", tuple(unknown)
         if body := delegated_body(retrieval.query, texts):
             return f"asks which body; the passage leaves it to a regulation ('{body}')", tuple(unknown)
+        if certifier := unnamed_certifier(retrieval.query, texts):
+            return f"asks which body certifies; the passage names only a kind of body ('{certifier}')", tuple(unknown)
         if which := delegated_which(retrieval.query, texts):
             return f"asks which ones; the passage leaves them to a regulation ('{which}')", tuple(unknown)
         if designated := designation_elsewhere(retrieval.query, texts):

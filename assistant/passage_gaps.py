@@ -145,7 +145,10 @@ _DEDUCTION_ASKED = re.compile(
     r"(?:\w+\s+)?(?:wages?|salary|salaries|pay|paychecks?|payslips?)\b|"
     r"\b(?:haalt|halen|trekt|trekken)\b.{0,40}?\b(?:van|op)\s+(?:mijn|ons|onze|zijn|haar|hun|het)\s+"
     r"(?:loon|salaris)\s+af\b|\b(?:van|op)\s+(?:mijn|ons|onze|zijn|haar|hun|het)\s+(?:loon|salaris)\s+"
-    r"(?:af\s*(?:te\s+)?(?:halen|trekken)|afgehaald|afgetrokken)\b",
+    r"(?:af\s*(?:te\s+)?(?:halen|trekken)|afgehaald|afgetrokken)\b|"
+    # "How much of my salary is the agency allowed to keep back for my room?"
+    r"\b(?:keep|keeps|kept|keeping|hold|holds|held|holding)\s+back\b.{0,60}?\b(?:wages?|salary|pay)\b|"
+    r"\b(?:wages?|salary)\b.{0,60}?\b(?:keep|keeps|kept|hold|holds|held)\s+back\b",
     re.I,
 )
 _WAGE = re.compile(r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b", re.I)
@@ -443,7 +446,7 @@ _ACTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
             r"\b(?:hoe\s*lang|how\s+long)\b.{0,80}\b(?P<act>geldig|valid)\b|\bgeldigheids\w*|"
             # "Voor hoeveel jaar wordt een verhuurvergunning verleend?" asks the same
             r"\b(?:voor\s+hoeveel\s+(?:jaar|jaren|maanden|tijd)|voor\s+hoe\s*lang|"
-            r"for\s+how\s+(?:many\s+years|long))\b.{0,120}?\b(?:verleend|afgegeven|granted|issued)\b|"
+            r"for\s+how\s+(?:many\s+years|long))\b.{0,120}?\b(?:verleend|afgegeven|granted|issued|krijg\w*|get|gets|receive\w*)\b|"
             r"\bvalidity\b",
             re.I,
         ),
@@ -845,6 +848,34 @@ def delegated_body(question: str, texts: Collection[str]) -> str | None:
     for ("Bij welke instantie meldt de uitlener ...?": Waadi art. 12ba lid 3 names "een bij
     algemene maatregel van bestuur aangewezen instantie", not which one)."""
     return _left_in_best_passage(question, texts, (_BODY_ASKED, _TO_BODY), _BODY_DELEGATED)
+
+
+# "Bij welke organisatie moet ik mijn pand laten certificeren?", "What is the name of the
+# organisation that certifies agency housing?": Waadi art. 12b names "een door de Raad van
+# Accreditatie daartoe geaccrediteerde instelling", a kind of body, never which one
+_CERTIFIER_ASKED = re.compile(
+    r"(?=.*\b(?:certif\w*|keurmerk\w*|keuring\w*|gekeurd|accredit\w*))"
+    r"(?:.*\b(?:welke|which|what)\s+(?:[\w-]+\s+)?(?:instantie|instelling|organisatie|organisation|organization|body|company)\b|"
+    r".*\bhoe\s+heet\b|.*\bname\s+of\s+the\s+(?:organisation|organization|body|company)\b|.*\bwho\s+(?:certifies|issues)\b)",
+    re.I,
+)
+_KIND_OF_BODY = re.compile(
+    r"\b(?:een|de)\s+door\s+(?:de\s+|het\s+|onze\s+)?[\w\s]{0,40}?(?:daartoe\s+)?(?:geaccrediteerde|erkende|aangewezen)\s+"
+    r"(?:instelling|organisatie|instantie)\b",
+    re.I,
+)
+
+
+def unnamed_certifier(question: str, texts: Collection[str]) -> str | None:
+    """The words by which a top passage describes the certifying body the question asks the
+    name of, when it names only a kind of body ("een door de Raad van Accreditatie daartoe
+    geaccrediteerde instelling"): which organisations are accredited is not in the statutes."""
+    if not _CERTIFIER_ASKED.search(" ".join(asking_sentences(question))):
+        return None
+    for text in texts:
+        if match := _KIND_OF_BODY.search(" ".join(text.split())):
+            return match.group(0)
+    return None
 
 
 # "Welke sectoren zijn bij algemene maatregel van bestuur uitgezonderd?", "Which inspection

