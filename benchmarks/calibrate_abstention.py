@@ -8,7 +8,7 @@ abstained on and the share of answerable ones wrongly refused. Pick the threshol
 refusals stay acceptable (the shipped one keeps them under 5 %) and set it in
 `assistant/abstention.py` (`CALIBRATION`) or per deployment with VRAAGBAAK_ABSTAIN_THRESHOLD.
 
-Usage: python benchmarks/calibrate_abstention.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind100,corpus]
+Usage: python benchmarks/calibrate_abstention.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind103,corpus]
 """
 
 from __future__ import annotations

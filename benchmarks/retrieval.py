@@ -16,7 +16,7 @@ A hit is a retrieved chunk containing the item's supporting quote (whitespace-no
 Abstention: `vraagbaak` uses its calibrated decision; `dense` gets the best threshold on its own
 top-1 cosine for this very set (an optimistic baseline); the BM25 baselines never abstain.
 
-Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind100,corpus]
+Usage: python benchmarks/retrieval.py [--data-dir DIR] [--sets laws-dev,laws-extra,laws-holdout,laws-fresh,laws-blind,laws-blind2,laws-blind3,laws-blind4,laws-blind5,laws-blind6,laws-blind7,laws-blind8,laws-blind9,laws-blind10,...,laws-blind103,corpus]
 Prints JSON: {"<set>": {"<retriever>": {"hit@1", "hit@5", "hit@10", "mrr@10",
 "abstention_acc", "p50_ms", ...}}}
 """
@@ -119,7 +119,7 @@ SETS = {
     # (benchmarks/README.md, "Held-out check (session 14)")
     **{
         f"laws-blind{n}": (REPO / "tests" / "data" / f"laws-blind{n}.jsonl", "laws")
-        for n in range(89, 101)
+        for n in range(89, 104)
     },
     "corpus": (REPO / "tests" / "data" / "corpus-questions.jsonl", "corpus"),
 }

@@ -56,7 +56,7 @@ HELD_OUT_STATUTE_SETS = (
     "laws-holdout.jsonl",
     "laws-fresh.jsonl",
     "laws-blind.jsonl",
-    *(f"laws-blind{n}.jsonl" for n in range(2, 101)),
+    *(f"laws-blind{n}.jsonl" for n in range(2, 104)),
 )
 
 
