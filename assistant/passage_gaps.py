@@ -131,9 +131,10 @@ def _names(texts: Collection[str], roots: tuple[str, ...]) -> bool:
 # Deducting from wages: "Mag de werkgever de huur inhouden op het loon?", "deduct the rent from
 # the worker's wages"
 _DEDUCTING = re.compile(r"\b(?:inhouden|inhoudt|deduct\w*|withh[eo]ld\w*)\b", re.I)
+_WAGES = r"loon|lonen|salaris|wages?|salary|salaries"
 _DEDUCTION_ASKED = re.compile(
     r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*|withh[eo]ld\w*)\b.{0,80}?"
-    r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b|"
+    rf"\b(?:{_WAGES})\b|"
     r"\b(?:loon|salaris|wages?|salary)\b.{0,40}?"
     r"\b(?:inhoud(?:en|t|ing\w*)|ingehouden|verreken\w*|deduct\w*)|"
     # the separable verb: "houdt elke week geld van mijn loon in"
@@ -151,7 +152,7 @@ _DEDUCTION_ASKED = re.compile(
     r"\b(?:wages?|salary)\b.{0,60}?\b(?:keep|keeps|kept|hold|holds|held)\s+back\b",
     re.I,
 )
-_WAGE = re.compile(r"\b(?:loon|lonen|salaris|wages?|salary|salaries)\b", re.I)
+_WAGE = re.compile(rf"\b(?:{_WAGES})\b", re.I)
 _DEDUCTION_NAMED = ("inhouden", "inhouding", "ingehouden", "verreken")
 
 
@@ -348,7 +349,7 @@ _TENANCY_NOTICE = re.compile(
             # "How many days am I allowed to stay in the agency's housing after my work ends?"
             r"(?=.*\b(?:job|work\w*|contract|employment|dismiss\w*|fire[sd]?|firing|sacked|laid\s+off|ontslag\w*|ontslagen|dienstverband|"
             r"arbeidsovereenkomst|baan|werk)\b)(?:.*?\b(?P<stay>(?:stay|remain|keep\s+living|live)\s+(?:\w+\s+){0,3}?"
-            r"(?:in|at)\s+(?:the|my|our|this|his|her|their)\s+(?:[\w']+\s+){0,2}?"
+            rf"(?:in|at)\s+(?:the|my|our|this|his|her|their)\s+{_OWNER}"
             r"(?:room|house|home|housing|accommodation|flat)\b)|"
             r".*?\b(?P<blijven>in\s+(?:de|het|mijn|onze|zijn|haar)\s+(?:\w+\s+){0,3}?"
             r"(?:kamer|woning|huis|woonruimte|huisvesting|accommodatie)\s+(?:\w+\s+){0,4}?(?:blijven|wonen)\b))",
@@ -1139,9 +1140,10 @@ def asks_about_the_world(question: str) -> bool:
             obligations = [m.group(0).lower() for m in _RULE_WORDS.finditer(asked)]
             return all(word in ("kan", "kunnen", "can", "could") for word in obligations)
     expectation = expected(question)
-    if asked and expectation is not None and expectation.kind is Kind.MONEY and _BUDGET_ASKED.search(question):
+    budget = _BUDGET_ASKED.search(question)
+    if asked and expectation is not None and expectation.kind is Kind.MONEY and budget:
         return True  # "Hoeveel geld stelt het Rijk jaarlijks beschikbaar voor ...?"
-    if _BUDGET_ASKED.search(question) and _HOW_MUCH.search(question) and not _RULE_WORDS.search(question):
+    if budget and _HOW_MUCH.search(question) and not _RULE_WORDS.search(question):
         return True  # "Krijgen gemeenten geld van het Rijk ..., en zo ja hoeveel?"
     counted = expectation is not None and expectation.kind is Kind.COUNT
     if asked and counted and _SO_FAR.search(asked) and not _RULE_WORDS.search(asked):
